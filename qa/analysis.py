@@ -1,0 +1,142 @@
+"""Spanish text analysis shared by the index and the questions.
+
+One analyser serves documents and questions alike, and its settings are
+recorded in the saved index so a mismatch is detected rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+from nltk.stem.snowball import SnowballStemmer
+from stop_words import get_stop_words
+
+ANALYZER_VERSION = "es-snowball-fold-4"
+
+# Words the ``stop-words`` package lists as stopwords but which carry content
+# in questions about news ("segunda vuelta", "en qué lugar", "nueva
+# prioridad"). Removing them would erase the focus of real questions.
+_CONTENT_WORDS_KEPT = frozenset(
+    {
+        "segunda", "segundo", "primera", "primer", "primero", "tercera",
+        "lugar", "tiempo", "nueva", "nuevo", "nuevas", "nuevos", "fuerza",
+        "trabajo", "trabaja", "trabajar", "estado", "estados", "gran",
+        "grandes", "mayor", "mejor", "dos", "tres", "cuatro", "cinco",
+        "seis", "siete", "ocho", "ejemplo", "cuenta", "sentido", "lado",
+        "contra", "sin", "no", "ex", "momento", "partir", "fin", "ambos",
+        "explicó", "afirmó", "señaló", "dijo", "comentó", "informó",
+    }
+)
+
+_TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents (keeping ñ), so 'Reunió' and 'reunio' meet."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    out: list[str] = []
+    for i, ch in enumerate(decomposed):
+        if unicodedata.category(ch) == "Mn":
+            # Keep the tilde of ñ: 'año' and 'ano' are different words.
+            if ch == "\u0303" and i > 0 and decomposed[i - 1] == "n":
+                out.append(ch)
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def normalize(text: str) -> str:
+    """NFC-normalise and replace control and odd spacing characters by spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(
+        " " if (unicodedata.category(ch)[0] in "CZ" and ch != " ") else ch for ch in text
+    )
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Spanish stopwords from the ``stop-words`` package, folded, minus content words."""
+    kept = {fold(w) for w in _CONTENT_WORDS_KEPT}
+    return frozenset(fold(w) for w in get_stop_words("spanish") if fold(w) not in kept)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text with its analysed forms and where it stands."""
+
+    surface: str
+    start: int
+    end: int
+    folded: str
+    stem: str
+    lemma: str
+    is_stop: bool
+    capitalized: bool
+
+
+_stemmer = SnowballStemmer("spanish")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Stem the lowercased word *before* folding accents, then fold the stem.
+
+    The Snowball rules look at accented suffixes ('-ción', '-ó'), so folding
+    first would damage stems; folding after makes accentless input meet.
+    """
+    return fold(_stemmer.stem(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Dictionary form from simplemma's Spanish tables, folded."""
+    return fold(simplemma.lemmatize(word.lower(), lang="es"))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with offsets into ``text``."""
+    stops = stopwords()
+    tokens: list[Token] = []
+    # In mixed-case text a capitalised word inside a sentence belongs to a
+    # name ("Buenos Aires"), so it is kept even if it is a stopword.
+    mixed_case = not text.isupper()
+    for m in _TOKEN_RE.finditer(text):
+        surface = m.group(0)
+        folded = fold(surface)
+        in_name = mixed_case and surface[:1].isupper() and len(surface) > 3 and m.start() > 0 and (
+            text[: m.start()].rstrip()[-1:] not in ".!?¿¡"
+        )
+        tokens.append(
+            Token(
+                surface=surface,
+                start=m.start(),
+                end=m.end(),
+                folded=folded,
+                stem=stem(surface),
+                lemma=lemma(surface),
+                is_stop=folded in stops and not in_name,
+                capitalized=surface[:1].isupper(),
+            )
+        )
+    return tokens
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: stems of its non-stopword tokens."""
+    return [t.stem for t in tokenize(text) if not t.is_stop]
+
+
+def settings() -> dict[str, object]:
+    """What the analyser is, recorded in the index to detect mismatches."""
+    return {
+        "version": ANALYZER_VERSION,
+        "stemmer": "nltk-snowball-spanish",
+        "lemmatizer": f"simplemma-{simplemma.__version__}" if hasattr(simplemma, "__version__") else "simplemma",
+        "stopwords": "stop-words:spanish",
+        "stopword_count": len(stopwords()),
+        "fold": "nfd-strip-marks-keep-enye",
+    }

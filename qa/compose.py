@@ -1,0 +1,56 @@
+"""Write the Spanish answer a person reads: the fact first, then what the article says."""
+
+from __future__ import annotations
+
+from .analysis import fold, stopwords
+
+REFUSAL = (
+    "Lo siento, el artículo no responde a esa pregunta. Solo puedo contestar con lo que cuenta "
+    "la noticia sobre el Gobierno de Milei y la campaña de José Antonio Kast."
+)
+NO_CONTENT = (
+    "No he entendido la pregunta: no tiene palabras que pueda buscar en el artículo. "
+    "Pruebe, por ejemplo, con «¿De qué trata el artículo?»."
+)
+_PREPOSITIONS = ("en ", "a ", "hacia ", "desde ", "hasta ", "para ", "el ", "la ")
+
+
+def _lower_first(text: str) -> str:
+    """Lowercase the first word when it is a function word ('El Gobierno' → 'el Gobierno')."""
+    first = text.split(" ", 1)[0]
+    if fold(first.strip("“\"¿¡")) in stopwords():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def reported(sentence: str) -> str:
+    """'Según el artículo, …' around a verbatim sentence, avoiding a doubled 'según'."""
+    if fold(sentence).startswith("segun "):
+        return f"El artículo recoge lo siguiente: {sentence}"
+    return f"Según el artículo, {_lower_first(sentence)}"
+
+
+def fact_answer(qtype: str, fact: str, sentence: str) -> str:
+    """A short, direct answer stating the fact, followed by its context."""
+    phrase = fact.strip().rstrip(".,;")
+    if qtype == "place" and not fold(phrase).startswith(_PREPOSITIONS):
+        phrase = f"en {phrase}"
+    return f"{_capitalize(phrase)}. {reported(sentence)}"
+
+
+def plain_answer(sentence: str) -> str:
+    """An answer for questions without a single short fact: the sentence, reported."""
+    return reported(sentence)
+
+
+def summary_answer(lead: str, headings: list[str]) -> str:
+    """A summary from the lead and the section headings."""
+    text = f"El artículo cuenta que {_lower_first(lead)}"
+    if headings:
+        topics = "; ".join(headings)
+        text += f" Después trata estos apartados: {topics}."
+    return text

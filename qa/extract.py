@@ -1,0 +1,101 @@
+"""Pull the short fact a question asks for out of an answering sentence.
+
+Each question type looks for its own kind of expression: a time expression
+for "¿cuándo?", a capitalised place after a locative preposition for
+"¿dónde?", a number with its noun for "¿cuántos?", names for "¿quién?" and
+"¿qué medio?", an enumeration for "¿en qué áreas?". The fact is returned as
+offsets into the document, so it is always verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import fold
+
+_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_TIME_RE = re.compile(
+    rf"\b(?:(?:a |hacia |para )?(?:principios|comienzos|inicios|mediados|finales|fines) de (?:{_MONTHS})(?: de \d{{4}})?"
+    rf"|(?:el )?\d{{1,2}} de (?:{_MONTHS})(?: de \d{{4}})?"
+    rf"|(?:en )?(?:{_MONTHS}) de \d{{4}}"
+    rf"|en los próximos años|próxim[oa]s? (?:semanas?|meses|años)"
+    rf"|(?:en |desde |hasta )?(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
+_CONNECTOR = r"(?:de|del|la|las|los|y)"
+_NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
+_PLACE_RE = re.compile(rf"\b(?:en|desde|hacia|a)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
+_NUMBER_WORDS = "uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
+_QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\b|y\b)[\wáéíóúñ]+){{1,2}}", re.IGNORECASE)
+_LIST_RE = re.compile(
+    r"(?:como|en materia de|en|incluso)\s+((?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?"
+    r"(?:,\s+(?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?)*"
+    r"\s+y\s+(?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?)"
+)
+_NOT_PLACES = {"estado", "gobierno", "la nación"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A short answer: its offsets in the document and its type."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _names(text: str, offset: int, exclude: set[str]) -> list[tuple[int, int]]:
+    """Capitalised name sequences, skipping the sentence's first word and names the question already gives."""
+    spans = []
+    for m in _NAME_RE.finditer(text):
+        a, b = m.start(), m.end()
+        words = m.group(0).split()
+        if a == 0 and len(words) == 1:
+            continue
+        if a == 0:
+            a = text.index(words[1], len(words[0]))
+        if all(fold(w) in exclude for w in text[a:b].split() if w[:1].isupper()):
+            continue
+        if text[a:b].isdigit():
+            continue
+        spans.append((a + offset, b + offset))
+    return spans
+
+
+def find_fact(qtype: str, text: str, offset: int, question_words: set[str], after: int = 0) -> Fact | None:
+    """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
+    if qtype == "time":
+        m = _TIME_RE.search(text)
+        return Fact(m.start() + offset, m.end() + offset, qtype) if m else None
+    if qtype == "place":
+        for m in _PLACE_RE.finditer(text):
+            place = m.group(1)
+            if fold(place) in _NOT_PLACES or all(fold(w) in question_words for w in place.split()):
+                continue
+            return Fact(m.start(1) + offset, m.end(1) + offset, qtype)
+        return None
+    if qtype == "quantity":
+        for m in _QUANTITY_RE.finditer(text):
+            return Fact(m.start() + offset, m.end() + offset, qtype)
+        return None
+    if qtype in ("person", "media"):
+        names = _names(text, offset, question_words)
+        if not names:
+            return None
+        later = [s for s in names if s[0] >= after] or names
+        first = later[0]
+        # "Ámbito y Clarín": join names coordinated by 'y' or commas.
+        end = first[1]
+        for s in later[1:]:
+            gap = text[end - offset : s[0] - offset]
+            if re.fullmatch(r"\s*(?:,|y|e)\s*", gap):
+                end = s[1]
+            else:
+                break
+        return Fact(first[0], end, qtype)
+    if qtype == "list":
+        m = _LIST_RE.search(text)
+        return Fact(m.start(1) + offset, m.end(1) + offset, qtype) if m else None
+    return None

@@ -1,0 +1,158 @@
+"""Match the words of a question to the words of the article, tolerantly.
+
+A question word meets an article word when they share a stem or a lemma
+(inflection, accents), when one is a one-edit typo of the other (names and
+rare words: 'Milie', 'Kats'), or through the thesaurus (paraphrase). Each way
+has a strength, so a synonym counts less than the word itself. All
+article-side work is done once, when the index is loaded.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .analysis import Token, tokenize
+from .index import IndexData
+
+EXACT = 1.0
+TYPO = 0.85
+SYNONYM = 0.6
+PREFIX = 0.7
+MIN_TYPO_LENGTH = 4
+MIN_PREFIX = 5
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass(frozen=True)
+class ArticleTerm:
+    """A distinct article word form (by stem) with where it occurs."""
+
+    stem: str
+    sentences: frozenset[int]
+    capitalized: bool
+    idf: float
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """How one question word met the article: which stems, how strongly."""
+
+    token: Token
+    stems: dict[str, float]
+    weight: float
+
+    @property
+    def found(self) -> bool:
+        return bool(self.stems)
+
+
+class Vocabulary:
+    """The article's words with sentence postings, typo and synonym lookups."""
+
+    def __init__(self, data: IndexData) -> None:
+        texts = {d.id: d.text for d in data.documents}
+        n = len(data.sentences)
+        postings: dict[str, set[int]] = defaultdict(set)
+        capitals: dict[str, int] = defaultdict(int)
+        self.by_lemma: dict[str, set[str]] = defaultdict(set)
+        self.by_folded: dict[str, set[str]] = defaultdict(set)
+        self.sentence_stems: list[frozenset[str]] = []
+        self.sentence_tokens: list[list[Token]] = []
+        for s in data.sentences:
+            doc_text = texts[data.chunks[s.chunk_index].document]
+            toks = [
+                Token(t.surface, t.start + s.start, t.end + s.start, t.folded, t.stem, t.lemma, t.is_stop, t.capitalized)
+                for t in tokenize(doc_text[s.start : s.end])
+            ]
+            self.sentence_tokens.append(toks)
+            stems = set()
+            for i, t in enumerate(toks):
+                if t.is_stop:
+                    continue
+                stems.add(t.stem)
+                postings[t.stem].add(s.index)
+                self.by_lemma[t.lemma].add(t.stem)
+                self.by_folded[t.folded].add(t.stem)
+                if t.capitalized and i > 0:
+                    capitals[t.stem] += 1
+            self.sentence_stems.append(frozenset(stems))
+        self.section_stems = {
+            s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
+        }
+        self.terms = {
+            stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / len(ids)))
+            for stem, ids in postings.items()
+        }
+        self.max_idf = math.log(1 + n)
+        self.typo_index: dict[str, set[str]] = defaultdict(set)
+        for form in list(self.by_folded) + list(self.terms):
+            if len(form) >= MIN_TYPO_LENGTH:
+                for variant in _deletes(form) | {form}:
+                    self.typo_index[variant].add(form)
+        self.by_prefix: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        for form, stems in list(self.by_lemma.items()) + list(self.by_folded.items()):
+            if len(form) >= MIN_PREFIX:
+                self.by_prefix[form[:MIN_PREFIX]].setdefault(form, set()).update(stems)
+        self.related = data.related
+        self.sentence_count = n
+
+    def _typo_stems(self, word: str) -> set[str]:
+        if len(word) < MIN_TYPO_LENGTH:
+            return set()
+        forms: set[str] = set()
+        for variant in _deletes(word) | {word}:
+            forms |= self.typo_index.get(variant, set())
+        stems: set[str] = set()
+        for form in forms:
+            # Typos rarely touch the first letter; requiring it keeps 'gano' from meeting 'mano'.
+            if form[:1] != word[:1]:
+                continue
+            stems |= self.by_folded.get(form, set())
+            if form in self.terms:
+                stems.add(form)
+        return stems
+
+    def _prefix_stems(self, token: Token) -> set[str]:
+        """Derivation the stemmer misses: 'reunieron' (reunir) ~ 'reunión' share 'reuni'."""
+        word = token.lemma if len(token.lemma) >= MIN_PREFIX else token.folded
+        if len(word) < MIN_PREFIX:
+            return set()
+        found: set[str] = set()
+        for form, stems in self.by_prefix.get(word[:MIN_PREFIX], {}).items():
+            common = len(os.path.commonprefix([form, word]))
+            if common >= 0.7 * min(len(form), len(word)):
+                found |= stems
+        return found
+
+    def match(self, token: Token) -> dict[str, float]:
+        """Article stems this question word can stand for, each with a strength."""
+        found: dict[str, float] = {}
+
+        def add(stems: set[str] | list[str], strength: float) -> None:
+            for s in stems:
+                if s in self.terms and found.get(s, 0.0) < strength:
+                    found[s] = strength
+
+        add({token.stem} | self.by_lemma.get(token.lemma, set()) | self.by_folded.get(token.folded, set()), EXACT)
+        if not found:
+            add(self._typo_stems(token.folded) | self._typo_stems(token.stem), TYPO)
+        if not found:
+            add(self._prefix_stems(token), PREFIX)
+        if not found:
+            for lem in self.related.get(token.lemma, ()):
+                add(self.by_lemma.get(lem, set()), SYNONYM)
+        return found
+
+    def weight(self, token: Token, stems: dict[str, float], light: bool) -> float:
+        """How much a question word matters: rare article words and unknown words most."""
+        if stems:
+            base = max(self.terms[s].idf for s in stems)
+        else:
+            base = self.max_idf
+        return base * (0.3 if light else 1.0)

@@ -1,0 +1,170 @@
+"""The one object every adapter calls: question in, answer or refusal out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import compose, scope
+from .chunking import LEAD_SECTION, section_headings
+from .errors import InvalidQuestion
+from .extract import find_fact
+from .index import IndexData, ensure
+from .question import Question, analyze
+from .records import Answer, Source
+from .retrieve import Candidate, Retriever
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
+MAX_HISTORY_TURNS = 10
+FACT_SEARCH_DEPTH = 3
+FACT_SCORE_SLACK = 0.12
+
+
+def validate_question(question: object) -> str:
+    """The question as text, or a typed error saying in Spanish what is wrong."""
+    if not isinstance(question, str):
+        raise InvalidQuestion("La pregunta debe ser un texto.", "question_not_string")
+    if not question.strip():
+        raise InvalidQuestion("La pregunta está vacía.", "question_empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"La pregunta es demasiado larga: el máximo es {MAX_QUESTION_CHARS} caracteres.", "question_too_long"
+        )
+    return question
+
+
+def validate_history(history: object) -> tuple[str, ...]:
+    """Previous questions of the conversation, most recent last."""
+    if history is None:
+        return ()
+    if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
+        raise InvalidQuestion("El historial debe ser una lista de preguntas (textos).", "history_invalid")
+    if len(history) > MAX_HISTORY_TURNS or any(len(h) > MAX_QUESTION_CHARS for h in history):
+        raise InvalidQuestion(
+            f"El historial admite como máximo {MAX_HISTORY_TURNS} preguntas de hasta {MAX_QUESTION_CHARS} caracteres.",
+            "history_invalid",
+        )
+    return tuple(h for h in history if h.strip())
+
+
+class Pipeline:
+    """Article → chunks → index → retrieve → answer or refuse."""
+
+    def __init__(self, data: IndexData) -> None:
+        self.data = data
+        self.retriever = Retriever(data)
+        self.texts = {d.id: d.text for d in data.documents}
+        self.titles = {d.id: d.title for d in data.documents}
+        self._suggestions: tuple[str, ...] | None = None
+
+    @classmethod
+    def from_index_dir(cls, index_dir: Path, rebuild: bool = True) -> Pipeline:
+        """Load (or rebuild, if allowed and needed) the index in ``index_dir``."""
+        return cls(ensure(index_dir, rebuild=rebuild))
+
+    # -- answering -----------------------------------------------------------------
+
+    def ask(self, question: object, history: object = None) -> Answer:
+        """Answer from the article, or refuse politely; raises InvalidQuestion for bad input."""
+        text = validate_question(question)
+        turns = validate_history(history)
+        q = analyze(text, turns)
+        if q.qtype == "summary":
+            return self._summary(text)
+        matches = self.retriever.match(q)
+        ranked = self.retriever.rank(matches) if matches else []
+        best, fact = self._choose(q, ranked)
+        decision = scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None)
+        if not decision.answer or best is None:
+            message = compose.NO_CONTENT if decision.reason == "no_content" else compose.REFUSAL
+            return Answer(
+                question=text, refused=True, answer=message, quote=None, source=None,
+                confidence=round(1.0 - decision.probability, 4), kind="refusal",
+                suggestions=self.suggestions(), signals=decision.signals,
+            )
+        sentence = self.data.sentences[best.sentence]
+        doc = self.data.chunks[sentence.chunk_index].document
+        doc_text = self.texts[doc]
+        quote = doc_text[sentence.start : sentence.end]
+        fact_text = doc_text[fact[0] : fact[1]] if fact else None
+        body = compose.fact_answer(q.qtype, fact_text, quote) if fact_text else compose.plain_answer(quote)
+        highlights = self._highlights(best, matches, fact)
+        alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
+        return Answer(
+            question=text, refused=False, answer=body, quote=quote, source=self._source(best.sentence),
+            confidence=round(decision.probability, 4), short_answer=fact_text,
+            kind=q.qtype if fact_text else "passage", highlights=highlights,
+            alternatives=alternatives, signals=decision.signals,
+        )
+
+    def _choose(self, q: Question, ranked: list[Candidate]) -> tuple[Candidate | None, tuple[int, int] | None]:
+        """The best sentence, preferring among near-ties one that holds the fact asked for."""
+        if not ranked:
+            return None, None
+        top = ranked[0]
+        if q.qtype not in scope.FACT_TYPES:
+            return top, None
+        question_words = {t.folded for t in q.tokens}
+        for cand in ranked[:FACT_SEARCH_DEPTH]:
+            if cand.score < top.score - FACT_SCORE_SLACK:
+                break
+            s = self.data.sentences[cand.sentence]
+            doc_text = self.texts[self.data.chunks[s.chunk_index].document]
+            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words)
+            if fact:
+                return cand, (fact.start, fact.end)
+        return top, None
+
+    def _highlights(self, best: Candidate, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+        """Offsets, inside the quote's document, of the words that answer."""
+        stems = {s for m in matches for s in m.stems}
+        spans = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[best.sentence] if t.stem in stems and not t.is_stop}
+        if fact:
+            spans.add(fact)
+        return tuple(sorted(spans))
+
+    def _source(self, sentence_index: int) -> Source:
+        s = self.data.sentences[sentence_index]
+        doc = self.data.chunks[s.chunk_index].document
+        return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)
+
+    def _summary(self, text: str) -> Answer:
+        """Summaries come from the lead and the section headings of the first document."""
+        doc = self.data.documents[0]
+        lead = next(s for s in self.data.sentences if s.section == LEAD_SECTION)
+        quote = doc.text[lead.start : lead.end]
+        headings = [h for h, _, _ in section_headings(doc)]
+        return Answer(
+            question=text, refused=False, answer=compose.summary_answer(quote, headings), quote=quote,
+            source=self._source(lead.index), confidence=0.95, short_answer=None, kind="summary",
+            highlights=((lead.start, lead.end),),
+        )
+
+    # -- helpers for adapters ---------------------------------------------------------
+
+    def suggestions(self) -> tuple[str, ...]:
+        """Example questions the article answers, generated from its headings and checked by asking them."""
+        if self._suggestions is None:
+            out = ["¿De qué trata el artículo?"]
+            for doc in self.data.documents:
+                for heading, _, _ in section_headings(doc):
+                    candidate = f"¿Qué cuenta el artículo sobre «{heading}»?"
+                    q = analyze(candidate)
+                    matches = self.retriever.match(q)
+                    ranked = self.retriever.rank(matches) if matches else []
+                    best, fact = self._choose(q, ranked)
+                    if scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None).answer:
+                        out.append(candidate)
+            self._suggestions = tuple(out[:5])
+        return self._suggestions
+
+    def stats(self) -> dict[str, int]:
+        """Counts reported by the health endpoint."""
+        return {
+            "documents": len(self.data.documents),
+            "chunks": len(self.data.chunks),
+            "sentences": len(self.data.sentences),
+        }

@@ -1,0 +1,103 @@
+"""Understand a question: what it asks for (its type) and which words carry its content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import Token, fold, normalize, tokenize
+
+# Question types, matched on the folded question (accents and case removed),
+# first match wins. Each type names what the answering sentence must contain.
+_TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("summary", r"\b(de que (trata|va|habla)|resum\w*|sintesis|sintetiza\w*|idea (principal|central)|"
+                r"tema (principal|central)|sobre que (es|trata)|que (dice|cuenta) (el|la) (articulo|noticia|nota|texto)$|"
+                r"puntos? (clave|principales)|en pocas palabras)\b"),
+    ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
+    ("time", r"\b(cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
+    ("place", r"\b(donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
+    ("quantity", r"\b(cuant[oa]s?)\b"),
+    ("person", r"\b(quien(es)?|que (persona|lider|politico|candidato|presidente)s?)\b"),
+    ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
+             r"en que (temas|areas|materias|ambitos|sectores|campos|cuestiones)|cuales son|que incluye)\b"),
+    ("reason", r"\b(por ?que|para que|a que se debe|motivo|razon)\b"),
+    ("manner", r"\b(como)\b"),
+)
+_TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)
+
+# Words that point at the article itself or only frame the question; they say
+# nothing about which passage answers.
+_FRAME_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "artículo articulo noticia nota texto información informacion según segun dice dicen decir "
+        "menciona mencionan mencionar cuenta contar explica explican habla hablan hablar sabemos saber "
+        "qué que quién quien quiénes quienes cuándo cuando dónde donde cuánto cuanto cuántos cuantos "
+        "cuánta cuánta cuántas cuantas cuál cual cuáles cuales cómo como porqué "
+        "por favor dime dame decime contame cuéntame explícame puedes podrías sabes "
+        "resumen resume resumir resúmeme idea principal tema trata va "
+        "medio medios diario diarios periódico periódicos fecha día dia mes año ano lugar ciudad sitio "
+        "persona personas motivo razón razon ocurrió ocurrio pasó paso sucedió sucedio"
+    ).split()
+)
+# Common verbs and nouns that rarely decide which passage answers; they count,
+# but lightly, so a paraphrase with a different light verb is not refused.
+_LIGHT_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "opina opinan opinión piensa piensan pensar considera consideran cree creen tener tiene tienen "
+        "hacer hace hacen hizo dar da dan dio ir va van hay existe existen ocurre pasa sucede "
+        "relación relacion respecto sobre acerca tema temas asunto asuntos cosa cosas forma manera "
+        "tipo clase parte vez veces actual actualmente exactamente concretamente realmente"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question analysed once, used by retrieval, scope and composition."""
+
+    text: str
+    folded: str
+    qtype: str
+    tokens: tuple[Token, ...]
+    content: tuple[Token, ...]
+    light: frozenset[str]
+    case_informative: bool
+
+
+def question_type(folded: str) -> str:
+    """The kind of answer asked for: summary, time, place, quantity, person, media, list, reason, manner or fact."""
+    for name, pattern in _TYPE_RES:
+        if pattern.search(folded):
+            return name
+    return "fact"
+
+
+def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
+    """Analyse a question, folding in the previous turn when it is a bare follow-up."""
+    clean = " ".join(normalize(text).split())
+    folded = fold(clean)
+    tokens = tuple(tokenize(clean))
+    content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
+    qtype = question_type(folded)
+    if history and _is_follow_up(folded, content):
+        previous = analyze(history[-1])
+        own = {t.stem for t in content}
+        content = content + tuple(t for t in previous.content if t.stem not in own)
+        if qtype == "fact":
+            qtype = previous.qtype
+    letters = [c for c in clean if c.isalpha()]
+    # Capitals tell names apart only when the user typed in mixed case.
+    case_informative = bool(letters) and not all(c.isupper() for c in letters) and any(
+        t.capitalized for t in tokens[1:]
+    )
+    light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS)
+    return Question(clean, folded, qtype, tokens, content, light, case_informative)
+
+
+def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:
+    """A follow-up leans on the previous turn: '¿Y dónde fue?', 'y eso cuándo'."""
+    starts = re.match(r"^\W*(y|e|pero|entonces|ademas|tambien)\b", folded) is not None
+    pronoun = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|alli|ahi|lo|la|le|les)\b", folded) is not None
+    return len(content) <= 1 or (starts and len(content) <= 2) or (pronoun and len(content) <= 2)

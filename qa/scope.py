@@ -1,0 +1,98 @@
+"""Decide whether the article answers a question, from several signals, and how sure we are.
+
+No topic lists and no rules keyed to questions: the decision reads how much
+of the question's weighted content the chosen sentence covers, whether the
+question names something (a name, a number) the article never mentions,
+whether the sentence holds the kind of fact asked for, and the share of the
+question the article does not know at all. The weights and the threshold are
+fitted on the development half of the evaluation set (see ``qa/eval``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .matching import EXACT, TYPO, TermMatch, Vocabulary
+from .question import Question
+from .retrieve import Candidate
+
+FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
+
+# Logistic model over the signals below; fitted on the development half by
+# ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
+WEIGHTS = {
+    "bias": -6.0,
+    "coverage": 9.0,
+    "own_coverage": 3.0,
+    "unknown_share": -3.0,
+    "missing_names": -6.0,
+    "fact_missing": -2.5,
+}
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Answer or refuse, the probability the article answers, and the signals behind it."""
+
+    answer: bool
+    probability: float
+    signals: dict[str, float]
+    reason: str
+
+
+def _looks_like_name(question: Question, m: TermMatch) -> bool:
+    tok = m.token
+    if re.search(r"\d", tok.surface):
+        return True
+    return question.case_informative and tok.capitalized and tok is not question.tokens[0]
+
+
+def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> int:
+    """Names and numbers the question gives that the article never mentions as such."""
+    count = 0
+    for m in matches:
+        if not _looks_like_name(question, m):
+            continue
+        named = [s for s, strength in m.stems.items() if strength >= TYPO and vocab.terms[s].capitalized]
+        exact_number = re.search(r"\d", m.token.surface) and any(
+            strength >= EXACT for strength in m.stems.values()
+        )
+        if not named and not exact_number:
+            count += 1
+    return count
+
+
+def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, has_fact: bool) -> dict[str, float]:
+    """The numbers the decision is made from, also reported by ``qa eval``."""
+    total = sum(m.weight for m in matches) or 1.0
+    unknown = sum(m.weight for m in matches if not m.found) / total
+    return {
+        "coverage": best.coverage,
+        "own_coverage": best.own_coverage,
+        "unknown_share": unknown,
+        "missing_names": float(missing_names(question, matches, vocab)),
+        "fact_missing": 1.0 if question.qtype in FACT_TYPES and not has_fact else 0.0,
+        "bm25": best.bm25,
+        "content_words": float(len(matches)),
+    }
+
+
+def probability(features: dict[str, float]) -> float:
+    """P(the article answers) from the logistic model."""
+    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in WEIGHTS if k != "bias")
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def decide(question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool) -> Decision:
+    """Answer or refuse, with a calibrated probability."""
+    if not matches or best is None:
+        return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
+    feats = signals(question, matches, best, vocab, has_fact)
+    p = probability(feats)
+    reason = "answered" if p >= THRESHOLD else "low_support"
+    if feats["missing_names"] > 0 and p >= THRESHOLD:
+        reason = "answered"
+    return Decision(p >= THRESHOLD, p, feats, reason)

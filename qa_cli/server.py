@@ -1,0 +1,46 @@
+"""Run the Flask app under gunicorn, configured from the CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Server(BaseApplication):  # type: ignore[misc]
+    """gunicorn embedded: the app is built once in the master and forked (preload)."""
+
+    def __init__(self, app: Any, options: dict[str, Any]) -> None:
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return self.application
+
+
+def run(host: str, port: int, workers: int, index_dir: Path) -> None:
+    """Load the pipeline once, then serve with ``workers`` gunicorn processes."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from web import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir)})
+    _Server(
+        app,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "sync",
+            "preload_app": True,
+            "timeout": 30,
+            "graceful_timeout": 20,
+            "accesslog": None,
+            "control_socket_disable": True,
+        },
+    ).run()
