@@ -97,6 +97,12 @@ def lemma(word: str) -> str:
     return fold(simplemma.lemmatize(word.lower(), lang="es"))
 
 
+@lru_cache(maxsize=65536)
+def known_word(word: str) -> bool:
+    """Whether simplemma's Spanish dictionary knows the word (as typed, or lowercased)."""
+    return simplemma.is_known(word, lang="es") or simplemma.is_known(word.lower(), lang="es")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into ``text``."""
     stops = stopwords()

@@ -26,7 +26,7 @@ _TIME_RE = re.compile(
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
-_PLACE_RE = re.compile(rf"\b(?:en|desde|hacia|a)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
+_PLACE_RE = re.compile(rf"\b(?:en|desde|hacia)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
 _NUMBER_WORDS = "uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
 _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\b|y\b)[\wáéíóúñ]+){{1,2}}", re.IGNORECASE)
 _LIST_RE = re.compile(
@@ -78,6 +78,12 @@ def find_fact(qtype: str, text: str, offset: int, question_words: set[str], afte
         return None
     if qtype == "quantity":
         for m in _QUANTITY_RE.finditer(text):
+            before = text[: m.start()].rstrip().split(" ")[-1:]
+            # A number inside a name ('Cadena 3') or given by the question is not the answer.
+            if before and before[0][:1].isupper() and m.start() > 0:
+                continue
+            if fold(m.group(0).split()[0]) in question_words:
+                continue
             return Fact(m.start() + offset, m.end() + offset, qtype)
         return None
     if qtype in ("person", "media"):

@@ -22,11 +22,12 @@ from . import analysis
 from .chunking import chunk_document
 from .errors import DocumentProblem, IndexProblem
 from .records import Chunk, Document, Sentence
+from .glossary import GLOSSARY_PATH, compile_phrases, load_groups
 from .thesaurus import find_thesaurus, related_lemmas
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 INDEX_FILE = "index.json"
 MANIFEST_FILE = "documents.json"
 # BM25Plus, not BM25Okapi: Okapi's IDF is zero or negative for a term in half
@@ -46,6 +47,7 @@ class IndexData:
     sentences: tuple[Sentence, ...]
     chunk_terms: tuple[tuple[str, ...], ...]
     related: dict[str, list[str]]
+    phrases: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     meta: dict[str, object]
 
 
@@ -104,14 +106,17 @@ def build(documents: list[Document], thesaurus: Path | None = None) -> IndexData
     related = related_lemmas(thesaurus_path, vocabulary) if thesaurus_path else {}
     if not thesaurus_path:
         log.warning("mythes-es no está instalado: el índice se construye sin sinónimos")
+    article_stems = {s for t in chunk_terms for s in t}
+    phrases = tuple((tuple(a), tuple(b)) for a, b in compile_phrases(load_groups(), article_stems))
     meta = {
         "format_version": FORMAT_VERSION,
+        "glossary": GLOSSARY_PATH.name,
         "analyzer": analysis.settings(),
         "bm25": BM25_SETTINGS,
         "sources": {d.id: sha256_text(d.text) for d in documents},
         "thesaurus": thesaurus_path.name if thesaurus_path else None,
     }
-    return IndexData(tuple(documents), tuple(chunks), tuple(sentences), chunk_terms, related, meta)
+    return IndexData(tuple(documents), tuple(chunks), tuple(sentences), chunk_terms, related, phrases, meta)
 
 
 def _payload(data: IndexData) -> dict[str, object]:
@@ -122,6 +127,7 @@ def _payload(data: IndexData) -> dict[str, object]:
         "sentences": [asdict(s) for s in data.sentences],
         "chunk_terms": [list(t) for t in data.chunk_terms],
         "related": data.related,
+        "phrases": [[list(a), list(b)] for a, b in data.phrases],
     }
 
 
@@ -180,6 +186,7 @@ def load(path: Path, documents: list[Document]) -> IndexData:
         sentences=tuple(Sentence(**s) for s in payload["sentences"]),
         chunk_terms=tuple(tuple(t) for t in payload["chunk_terms"]),
         related={k: list(v) for k, v in payload["related"].items()},
+        phrases=tuple((tuple(a), tuple(b)) for a, b in payload["phrases"]),
         meta=meta,
     )
 

@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .analysis import Token, tokenize
+from .analysis import Token, known_word, tokenize
 from .index import IndexData
 
 EXACT = 1.0
@@ -140,7 +140,8 @@ class Vocabulary:
                     found[s] = strength
 
         add({token.stem} | self.by_lemma.get(token.lemma, set()) | self.by_folded.get(token.folded, set()), EXACT)
-        if not found:
+        if not found and not known_word(token.surface):
+            # Only a word Spanish does not know can be a typo: 'Milie' is one, 'duró' is not.
             add(self._typo_stems(token.folded) | self._typo_stems(token.stem), TYPO)
         if not found:
             add(self._prefix_stems(token), PREFIX)

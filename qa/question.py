@@ -10,7 +10,7 @@ from .analysis import Token, fold, normalize, tokenize
 # Question types, matched on the folded question (accents and case removed),
 # first match wins. Each type names what the answering sentence must contain.
 _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("summary", r"\b(de que (trata|va|habla)|resum\w*|sintesis|sintetiza\w*|idea (principal|central)|"
+    ("summary", r"\b(de que (se )?(trata|va|habla)|lo (mas importante|principal|esencial)|resum\w*|sintesis|sintetiza\w*|idea (principal|central)|"
                 r"tema (principal|central)|sobre que (es|trata)|que (dice|cuenta) (el|la) (articulo|noticia|nota|texto)$|"
                 r"puntos? (clave|principales)|en pocas palabras)\b"),
     ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
@@ -74,9 +74,23 @@ def question_type(folded: str) -> str:
     return "fact"
 
 
+# Chat shorthand people type ("q es", "porq", "xq"), expanded before analysis.
+_SHORTHAND = {
+    "q": "que", "k": "que", "qe": "que", "xq": "porque", "pq": "porque", "porq": "porque", "xk": "porque",
+    "x": "por", "d": "de", "tb": "también", "tmb": "también", "vs": "frente a", "pa": "para", "dnd": "donde",
+    "cdo": "cuando", "qn": "quien", "q\u00e9": "qué",
+}
+_SHORTHAND_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+def expand_shorthand(text: str) -> str:
+    """Replace chat abbreviations by the words they stand for."""
+    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND.get(m.group(0).lower(), m.group(0)), text)
+
+
 def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     """Analyse a question, folding in the previous turn when it is a bare follow-up."""
-    clean = " ".join(normalize(text).split())
+    clean = " ".join(expand_shorthand(normalize(text)).split())
     folded = fold(clean)
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)

@@ -23,7 +23,10 @@ CONTEXT_DISCOUNT = 0.5
 # News refers to its protagonists by role ("el presidente argentino") once
 # their names are given in the lead, so a name from the lead counts as
 # partly present in every sentence of its document.
-PROTAGONIST_PRESENCE = 0.6
+PROTAGONIST_PRESENCE = 0.75
+# A glossary equivalent ("balotaje" → "segunda vuelta") is a paraphrase the
+# domain vouches for: stronger than a thesaurus synonym, weaker than the word.
+GLOSSARY = 0.75
 BM25_WEIGHT = 0.15
 
 
@@ -53,18 +56,32 @@ class Retriever:
             for t in self.vocabulary.sentence_tokens[i]
             if t.capitalized and not t.is_stop and self.vocabulary.terms[t.stem].capitalized
         )
+        self.phrases = {
+            a: tuple(t for t in b if t in self.vocabulary.terms) for a, b in data.phrases
+        }
+        self.phrase_sizes = sorted({len(a) for a in self.phrases}, reverse=True)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
             [list(t) for t in data.chunk_terms], k1=settings["k1"], b=settings["b"], delta=settings["delta"]
         )
 
     def match(self, question: Question) -> list[TermMatch]:
-        """How each content word of the question meets the article."""
-        out = []
-        for tok in question.content:
-            stems = self.vocabulary.match(tok)
-            out.append(TermMatch(tok, stems, self.vocabulary.weight(tok, stems, tok.folded in question.light)))
-        return out
+        """How each content word of the question meets the article, glossary phrases included."""
+        found = [self.vocabulary.match(tok) for tok in question.content]
+        stems = [t.stem for t in question.content]
+        for size in self.phrase_sizes:
+            for i in range(len(stems) - size + 1):
+                targets = self.phrases.get(tuple(stems[i : i + size]))
+                if not targets:
+                    continue
+                for j in range(i, i + size):
+                    for target in targets:
+                        if found[j].get(target, 0.0) < GLOSSARY:
+                            found[j][target] = GLOSSARY
+        return [
+            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light))
+            for tok, f in zip(question.content, found)
+        ]
 
     def chunk_scores(self, matches: list[TermMatch]) -> np.ndarray:
         """BM25Plus scores of every chunk, normalised to [0, 1]."""

@@ -23,14 +23,16 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -6.0,
-    "coverage": 9.0,
-    "own_coverage": 3.0,
-    "unknown_share": -3.0,
-    "missing_names": -6.0,
-    "fact_missing": -2.5,
+    "bias": -2.887,
+    "coverage": 2.701,
+    "own_coverage": 2.009,
+    "unknown_share": -0.769,
+    "missing_names": -1.971,
+    "fact_missing": -1.664,
+    "top_gap": -1.012,
+    "fact_found": -0.086,
 }
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,15 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
     """The numbers the decision is made from, also reported by ``qa eval``."""
     total = sum(m.weight for m in matches) or 1.0
     unknown = sum(m.weight for m in matches if not m.found) / total
+    gaps = [m.weight * (1.0 - c) for m, c in zip(matches, best.covered)]
     return {
         "coverage": best.coverage,
+        "top_gap": max(gaps, default=0.0) / total,
         "own_coverage": best.own_coverage,
         "unknown_share": unknown,
         "missing_names": float(missing_names(question, matches, vocab)),
         "fact_missing": 1.0 if question.qtype in FACT_TYPES and not has_fact else 0.0,
+        "fact_found": 1.0 if question.qtype in FACT_TYPES and has_fact else 0.0,
         "bm25": best.bm25,
         "content_words": float(len(matches)),
     }

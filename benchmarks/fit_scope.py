@@ -1,0 +1,104 @@
+"""Fit the answer-or-refuse model on the development half only, and sweep its threshold.
+
+Run: ``.venv/bin/python benchmarks/fit_scope.py`` — prints the weights to copy into
+``qa/scope.py`` and a SQuAD 2.0-style threshold sweep (accuracy on the dev half for
+each threshold). The held-out half is never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from qa import scope
+from qa.evaluation import load_items
+from qa.pipeline import Pipeline
+from qa.settings import PROJECT_ROOT
+
+FEATURES = [k for k in scope.WEIGHTS if k != "bias"]
+
+
+def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
+    """Features of each non-summary dev question, and whether answering it would be right."""
+    X, y, kept = [], [], []
+    for item in load_items(PROJECT_ROOT / "eval" / "questions.jsonl"):
+        if item.split != split:
+            continue
+        ans = pipeline.ask(item.question, list(item.history))
+        if "coverage" not in ans.signals:
+            continue  # summaries and empty questions do not go through the model
+        best_right = False
+        if item.answerable:
+            best_right = ans.quote is not None and item.evidence in ans.quote
+            if ans.refused:
+                best_right = item.evidence in _best_quote(pipeline, item)
+        X.append([ans.signals[f] for f in FEATURES])
+        y.append(1.0 if best_right else 0.0)
+        kept.append(item)
+    return np.array(X), np.array(y), kept
+
+
+def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def]
+    """The sentence the pipeline would have quoted had it answered."""
+    from qa.question import analyze
+
+    q = analyze(item.question, tuple(item.history))
+    ranked = pipeline.retriever.rank(pipeline.retriever.match(q))
+    best, _ = pipeline._choose(q, ranked)
+    if best is None:
+        return ""
+    s = pipeline.data.sentences[best.sentence]
+    return pipeline.texts[pipeline.data.chunks[s.chunk_index].document][s.start : s.end]
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 0.1, steps: int = 50) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (weights include the bias)."""
+    Xb = np.hstack([np.ones((len(X), 1)), X])
+    w = np.zeros(Xb.shape[1])
+    reg = l2 * np.eye(Xb.shape[1])
+    reg[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-Xb @ w))
+        grad = Xb.T @ (p - y) + reg @ w
+        hess = Xb.T @ (Xb * (p * (1 - p))[:, None]) + reg
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def main() -> None:
+    pipeline = Pipeline.from_index_dir(PROJECT_ROOT / "index", rebuild=False)
+    X, y, _ = rows(pipeline, "dev")
+    w = fit(X, y)
+    weights = {"bias": round(float(w[0]), 3), **{f: round(float(v), 3) for f, v in zip(FEATURES, w[1:])}}
+    Xb = np.hstack([np.ones((len(X), 1)), X])
+    p = 1 / (1 + np.exp(-Xb @ w))
+    sweep = []
+    for t in np.arange(0.2, 0.81, 0.05):
+        # Right when we answer a question whose best sentence holds the evidence, or refuse one that does not.
+        right = np.mean((p >= t) == (y == 1))
+        sweep.append((round(float(t), 2), round(float(right), 3)))
+    best_t = max(sweep, key=lambda row: (row[1], -abs(row[0] - 0.5)))[0]
+    json.dump({"weights": weights, "threshold": best_t, "sweep": sweep, "n": len(y)}, sys.stdout)
+    print()
+    if "--write" in sys.argv:
+        _write(weights, best_t)
+
+
+def _write(weights: dict[str, float], threshold: float) -> None:
+    """Copy the fitted model into qa/scope.py, so the service has no training step."""
+    path = PROJECT_ROOT / "qa" / "scope.py"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("WEIGHTS = {")
+    end = text.index("}", start) + 1
+    body = "WEIGHTS = {\n" + "".join(f'    "{k}": {v},\n' for k, v in weights.items()) + "}"
+    text = text[:start] + body + text[end:]
+    text = re.sub(r"THRESHOLD = [0-9.]+", f"THRESHOLD = {threshold}", text)
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Domain equivalences (``qa/data/glosario_politica.txt``) compiled against the article's words.
+
+Readers paraphrase news with the vocabulary of the domain ("balotaje" for
+"segunda vuelta", "La Moneda" for the Chilean government). The glossary is a
+general resource of such groups; at index time each group is reduced to the
+expressions the article actually uses, so a question using any other member
+of the group can reach them. Matching happens on stems, contiguously.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analysis import terms
+
+GLOSSARY_PATH = Path(__file__).parent / "data" / "glosario_politica.txt"
+
+
+def load_groups(path: Path = GLOSSARY_PATH) -> list[list[str]]:
+    """Groups of equivalent expressions; lines starting with # are comments."""
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            groups.append([m.strip() for m in line.split(";") if m.strip()])
+    return groups
+
+
+def compile_phrases(groups: list[list[str]], article_stems: set[str]) -> list[tuple[list[str], list[str]]]:
+    """(member stems, article stems it stands for) for every member of a group the article uses."""
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    for group in groups:
+        members = [tuple(terms(m)) for m in group]
+        members = [m for m in members if m]
+        present = [m for m in members if all(s in article_stems for s in m)]
+        if not present:
+            continue
+        targets = {s for m in present for s in m}
+        for member in members:
+            phrases.setdefault(member, set()).update(targets)
+    return [(list(k), sorted(v)) for k, v in sorted(phrases.items())]
