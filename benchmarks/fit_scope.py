@@ -47,8 +47,8 @@ def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def
     from qa.question import analyze
 
     q = analyze(item.question, tuple(item.history))
-    ranked = pipeline.retriever.rank(pipeline.retriever.match(q))
-    best, _ = pipeline._choose(q, ranked)
+    matches = pipeline.retriever.match(q)
+    best, _ = pipeline._choose(q, pipeline.retriever.rank(matches), matches)
     if best is None:
         return ""
     s = pipeline.data.sentences[best.sentence]

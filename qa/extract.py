@@ -27,7 +27,7 @@ _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
 _PLACE_RE = re.compile(rf"\b(?:en|desde|hacia)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
-_NUMBER_WORDS = "uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
+_NUMBER_WORDS = "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
 _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\b|y\b)[\wáéíóúñ]+){{1,2}}", re.IGNORECASE)
 _LIST_RE = re.compile(
     r"(?:como|en materia de|en|incluso)\s+((?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?"
@@ -35,6 +35,11 @@ _LIST_RE = re.compile(
     r"\s+y\s+(?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?)"
 )
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
+_REASON_RE = re.compile(
+    r"\b(?:porque|ya que|debido a|dado que|puesto que|a causa de|por lo que|por eso|"
+    r"explic\w* que|argument\w* que|sostuvo que|dijo que|afirm\w* que|deb(?:e|en|ía|ían) )",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,17 @@ class Fact:
     kind: str
 
 
-def _names(text: str, offset: int, exclude: set[str]) -> list[tuple[int, int]]:
-    """Capitalised name sequences, skipping the sentence's first word and names the question already gives."""
+def place_names(text: str) -> set[str]:
+    """Names a text uses as places ('en Chile', 'en Buenos Aires'), folded; not people or media."""
+    return {fold(m.group(1)) for m in _PLACE_RE.finditer(text)}
+
+
+def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Capitalised name sequences, skipping the sentence's first word, places, and names the question gives."""
     spans = []
     for m in _NAME_RE.finditer(text):
+        if fold(m.group(0)) in places:
+            continue
         a, b = m.start(), m.end()
         words = m.group(0).split()
         if a == 0 and len(words) == 1:
@@ -64,7 +76,9 @@ def _names(text: str, offset: int, exclude: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def find_fact(qtype: str, text: str, offset: int, question_words: set[str], after: int = 0) -> Fact | None:
+def find_fact(
+    qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset()
+) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
         m = _TIME_RE.search(text)
@@ -87,7 +101,7 @@ def find_fact(qtype: str, text: str, offset: int, question_words: set[str], afte
             return Fact(m.start() + offset, m.end() + offset, qtype)
         return None
     if qtype in ("person", "media"):
-        names = _names(text, offset, question_words)
+        names = _names(text, offset, question_words, places)
         if not names:
             return None
         later = [s for s in names if s[0] >= after] or names
@@ -101,6 +115,9 @@ def find_fact(qtype: str, text: str, offset: int, question_words: set[str], afte
             else:
                 break
         return Fact(first[0], end, qtype)
+    if qtype == "reason":
+        m = _REASON_RE.search(text)
+        return Fact(m.start() + offset, len(text) + offset, qtype) if m else None
     if qtype == "list":
         m = _LIST_RE.search(text)
         return Fact(m.start(1) + offset, m.end(1) + offset, qtype) if m else None

@@ -19,7 +19,7 @@ from .index import IndexData
 
 EXACT = 1.0
 TYPO = 0.85
-SYNONYM = 0.6
+SYNONYM = 0.4
 PREFIX = 0.7
 MIN_TYPO_LENGTH = 4
 MIN_PREFIX = 5

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import compose, scope
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import find_fact
+from .extract import find_fact, place_names
 from .index import IndexData, ensure
 from .question import Question, analyze
 from .records import Answer, Source
@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 MAX_HISTORY_TURNS = 10
 FACT_SEARCH_DEPTH = 3
-FACT_SCORE_SLACK = 0.12
+FACT_SCORE_SLACK = 0.2
+FACT_PROXIMITY_WEIGHT = 0.1
 
 
 def validate_question(question: object) -> str:
@@ -59,6 +60,7 @@ class Pipeline:
         self.texts = {d.id: d.text for d in data.documents}
         self.titles = {d.id: d.title for d in data.documents}
         self._suggestions: tuple[str, ...] | None = None
+        self.places = frozenset(n for d in data.documents for n in place_names(d.text))
 
     @classmethod
     def from_index_dir(cls, index_dir: Path, rebuild: bool = True) -> Pipeline:
@@ -76,7 +78,7 @@ class Pipeline:
             return self._summary(text)
         matches = self.retriever.match(q)
         ranked = self.retriever.rank(matches) if matches else []
-        best, fact = self._choose(q, ranked)
+        best, fact = self._choose(q, ranked, matches)
         decision = scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else compose.REFUSAL
@@ -100,23 +102,34 @@ class Pipeline:
             alternatives=alternatives, signals=decision.signals,
         )
 
-    def _choose(self, q: Question, ranked: list[Candidate]) -> tuple[Candidate | None, tuple[int, int] | None]:
-        """The best sentence, preferring among near-ties one that holds the fact asked for."""
+    def _choose(self, q: Question, ranked: list[Candidate], matches: list | None = None) -> tuple[Candidate | None, tuple[int, int] | None]:
+        """The best sentence; among near-ties, one holding the fact asked for, closest to the question's words."""
         if not ranked:
             return None, None
         top = ranked[0]
-        if q.qtype not in scope.FACT_TYPES:
+        if q.qtype not in scope.FACT_TYPES and q.qtype != "reason":
             return top, None
         question_words = {t.folded for t in q.tokens}
+        stems = {s for m in (matches or []) for s in m.stems}
+        best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - FACT_SCORE_SLACK:
                 break
             s = self.data.sentences[cand.sentence]
             doc_text = self.texts[self.data.chunks[s.chunk_index].document]
-            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words)
-            if fact:
-                return cand, (fact.start, fact.end)
-        return top, None
+            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, places=self.places)
+            if not fact:
+                continue
+            # Answer proximity: the fact should sit next to the words the question asks about.
+            positions = [t.start for t in self.retriever.vocabulary.sentence_tokens[cand.sentence] if t.stem in stems]
+            gap = min((abs(p - fact.start) for p in positions), default=200) / 200.0
+            value = cand.score - FACT_PROXIMITY_WEIGHT * min(gap, 1.0)
+            if best is None or value > best[0]:
+                best = (value, cand, (fact.start, fact.end))
+        if best is None:
+            return top, None
+        _, cand, span = best
+        return cand, (span if q.qtype in scope.FACT_TYPES else None)
 
     def _highlights(self, best: Candidate, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Offsets, inside the quote's document, of the words that answer."""
@@ -155,7 +168,7 @@ class Pipeline:
                     q = analyze(candidate)
                     matches = self.retriever.match(q)
                     ranked = self.retriever.rank(matches) if matches else []
-                    best, fact = self._choose(q, ranked)
+                    best, fact = self._choose(q, ranked, matches)
                     if scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None).answer:
                         out.append(candidate)
             self._suggestions = tuple(out[:5])

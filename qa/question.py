@@ -14,9 +14,9 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"tema (principal|central)|sobre que (es|trata)|que (dice|cuenta) (el|la) (articulo|noticia|nota|texto)$|"
                 r"puntos? (clave|principales)|en pocas palabras)\b"),
     ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
-    ("time", r"\b(cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
-    ("place", r"\b(donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
-    ("quantity", r"\b(cuant[oa]s?)\b"),
+    ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
+    ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
+    ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
     ("person", r"\b(quien(es)?|que (persona|lider|politico|candidato|presidente)s?)\b"),
     ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
              r"en que (temas|areas|materias|ambitos|sectores|campos|cuestiones)|cuales son|que incluye)\b"),

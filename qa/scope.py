@@ -23,14 +23,14 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -2.887,
-    "coverage": 2.701,
-    "own_coverage": 2.009,
-    "unknown_share": -0.769,
-    "missing_names": -1.971,
-    "fact_missing": -1.664,
-    "top_gap": -1.012,
-    "fact_found": -0.086,
+    "bias": -3.148,
+    "coverage": 3.028,
+    "own_coverage": 2.23,
+    "unknown_share": -0.521,
+    "missing_names": -1.943,
+    "fact_missing": -2.783,
+    "top_gap": -0.982,
+    "fact_found": 0.26,
 }
 THRESHOLD = 0.45
 
