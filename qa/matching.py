@@ -46,6 +46,7 @@ class TermMatch:
     token: Token
     stems: dict[str, float]
     weight: float
+    via_glossary: bool = False
 
     @property
     def found(self) -> bool:
@@ -153,7 +154,9 @@ class Vocabulary:
     def weight(self, token: Token, stems: dict[str, float], light: bool) -> float:
         """How much a question word matters: rare article words and unknown words most."""
         if stems:
-            base = max(self.terms[s].idf for s in stems)
+            # The rarity of what the word most surely means, not of its loosest synonym.
+            top = max(stems.values())
+            base = max(self.terms[s].idf for s, strength in stems.items() if strength == top)
         else:
             base = self.max_idf
         return base * (0.3 if light else 1.0)

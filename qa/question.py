@@ -53,6 +53,18 @@ _LIGHT_WORDS = frozenset(
 )
 
 
+# Verbs that frame a question (reporting, opinion, generic action) rather than
+# name what it asks about: "¿Qué opinan los exministros sobre X?" asks about X.
+_LIGHT_LEMMAS = frozenset(
+    fold(w)
+    for w in (
+        "opinar pensar considerar creer decir hablar contar explicar interpretar valorar ver mirar "
+        "tener hacer dar ir haber existir ocurrir pasar suceder usar utilizar querer pretender "
+        "plantear proponer llegar poner quedar seguir tratar buscar esperar lograr conseguir"
+    ).split()
+)
+
+
 @dataclass(frozen=True)
 class Question:
     """A question analysed once, used by retrieval, scope and composition."""
@@ -106,7 +118,7 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     case_informative = bool(letters) and not all(c.isupper() for c in letters) and any(
         t.capitalized for t in tokens[1:]
     )
-    light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS)
+    light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
     return Question(clean, folded, qtype, tokens, content, light, case_informative)
 
 

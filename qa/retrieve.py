@@ -68,6 +68,7 @@ class Retriever:
     def match(self, question: Question) -> list[TermMatch]:
         """How each content word of the question meets the article, glossary phrases included."""
         found = [self.vocabulary.match(tok) for tok in question.content]
+        glossed = [False] * len(found)
         stems = [t.stem for t in question.content]
         for size in self.phrase_sizes:
             for i in range(len(stems) - size + 1):
@@ -75,12 +76,13 @@ class Retriever:
                 if not targets:
                     continue
                 for j in range(i, i + size):
+                    glossed[j] = True
                     for target in targets:
                         if found[j].get(target, 0.0) < GLOSSARY:
                             found[j][target] = GLOSSARY
         return [
-            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light))
-            for tok, f in zip(question.content, found)
+            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light), g)
+            for tok, f, g in zip(question.content, found, glossed)
         ]
 
     def chunk_scores(self, matches: list[TermMatch]) -> np.ndarray:
