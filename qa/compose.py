@@ -35,16 +35,23 @@ def reported(sentence: str) -> str:
 
 
 def fact_answer(qtype: str, fact: str, sentence: str) -> str:
-    """A short, direct answer stating the fact, followed by its context."""
+    """A short, direct answer stating the fact; the quote beside it gives the context."""
     phrase = fact.strip().rstrip(".,;")
     if qtype == "place" and not fold(phrase).startswith(_PREPOSITIONS):
         phrase = f"en {phrase}"
-    return f"{_capitalize(phrase)}. {reported(sentence)}"
+    if qtype == "reason":
+        return reported(sentence)
+    return f"{_capitalize(phrase)}, según el artículo."
 
 
 def plain_answer(sentence: str) -> str:
     """An answer for questions without a single short fact: the sentence, reported."""
     return reported(sentence)
+
+
+def section_answer(section: str, sentence: str) -> str:
+    """An answer about a whole section: its heading and its opening sentence."""
+    return f"El apartado «{section}» empieza así: {sentence}"
 
 
 def summary_answer(lead: str, headings: list[str]) -> str:
@@ -54,3 +61,19 @@ def summary_answer(lead: str, headings: list[str]) -> str:
         topics = "; ".join(headings)
         text += f" Después trata estos apartados: {topics}."
     return text
+
+
+def with_article(noun_phrase: str) -> str:
+    """'Decisión del Gobierno' → 'la decisión del Gobierno': a definite article by the head noun's likely gender."""
+    head, _, rest = noun_phrase.partition(" ")
+    word = fold(head)
+    if word.endswith(("as",)):
+        article = "las"
+    elif word.endswith(("os", "es")):
+        article = "los"
+    elif word.endswith(("a", "ion", "dad", "tad", "tud", "umbre", "is")):
+        article = "la"
+    else:
+        article = "el"
+    phrase = (head[:1].lower() + head[1:]) if head[1:].islower() or len(head) == 1 else head
+    return f"{article} {phrase} {rest}".strip()

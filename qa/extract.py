@@ -60,7 +60,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
     """Capitalised name sequences, skipping the sentence's first word, places, and names the question gives."""
     spans = []
     for m in _NAME_RE.finditer(text):
-        if fold(m.group(0)) in places:
+        if fold(m.group(0)) in places or any(fold(w) in places for w in m.group(0).split()):
             continue
         a, b = m.start(), m.end()
         words = m.group(0).split()
@@ -104,7 +104,7 @@ def find_fact(
         names = _names(text, offset, question_words, places)
         if not names:
             return None
-        later = [s for s in names if s[0] >= after] or names
+        later = [s for s in names if s[0] >= after + offset] or names
         first = later[0]
         # "Ámbito y Clarín": join names coordinated by 'y' or commas.
         end = first[1]

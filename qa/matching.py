@@ -86,8 +86,16 @@ class Vocabulary:
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
         }
+        # Heading words are article words too (a question may name a section),
+        # though no sentence holds them.
+        for s in data.sentences:
+            for t in tokenize(s.section):
+                if not t.is_stop:
+                    postings.setdefault(t.stem, set())
+                    self.by_lemma[t.lemma].add(t.stem)
+                    self.by_folded[t.folded].add(t.stem)
         self.terms = {
-            stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / len(ids)))
+            stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / max(len(ids), 1)))
             for stem, ids in postings.items()
         }
         self.max_idf = math.log(1 + n)

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 MAX_HISTORY_TURNS = 10
 FACT_SEARCH_DEPTH = 3
+MAX_SUGGESTIONS = 5
+SECTION_COVERAGE = 0.8
 FACT_SCORE_SLACK = 0.2
 FACT_PROXIMITY_WEIGHT = 0.1
 
@@ -60,6 +62,10 @@ class Pipeline:
         self.texts = {d.id: d.text for d in data.documents}
         self.titles = {d.id: d.title for d in data.documents}
         self._suggestions: tuple[str, ...] | None = None
+        self.section_starts = [
+            s.index for i, s in enumerate(data.sentences)
+            if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
+        ]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
 
     @classmethod
@@ -77,6 +83,9 @@ class Pipeline:
         if q.qtype == "summary":
             return self._summary(text)
         matches = self.retriever.match(q)
+        section = self._section_asked(matches)
+        if section is not None:
+            return self._section_answer(text, section, matches)
         ranked = self.retriever.rank(matches) if matches else []
         best, fact = self._choose(q, ranked, matches)
         decision = scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None)
@@ -117,11 +126,13 @@ class Pipeline:
                 break
             s = self.data.sentences[cand.sentence]
             doc_text = self.texts[self.data.chunks[s.chunk_index].document]
-            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, places=self.places)
+            positions = [t.start for t in self.retriever.vocabulary.sentence_tokens[cand.sentence] if t.stem in stems]
+            # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
+            after = (max(positions) - s.start) if positions else 0
+            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, after=after, places=self.places)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.
-            positions = [t.start for t in self.retriever.vocabulary.sentence_tokens[cand.sentence] if t.stem in stems]
             gap = min((abs(p - fact.start) for p in positions), default=200) / 200.0
             value = cand.score - FACT_PROXIMITY_WEIGHT * min(gap, 1.0)
             if best is None or value > best[0]:
@@ -144,6 +155,41 @@ class Pipeline:
         doc = self.data.chunks[s.chunk_index].document
         return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)
 
+    def _section_asked(self, matches: list) -> int | None:
+        """The first sentence of the section whose heading the question is about, if any.
+
+        "¿Qué dice el artículo sobre el contexto de la campaña chilena?" names a
+        heading, not a fact: the section itself is the answer.
+        """
+        total = sum(m.weight for m in matches)
+        if not matches or total == 0:
+            return None
+        best: tuple[float, int] | None = None
+        for first in self.section_starts:
+            heading = self.retriever.vocabulary.section_stems[first]
+            if not heading:
+                continue
+            covered = sum(m.weight for m in matches if any(st in heading and v >= 0.75 for st, v in m.stems.items()))
+            named = sum(1 for st in heading if any(m.stems.get(st, 0) >= 0.75 for m in matches))
+            share = covered / total
+            if share >= SECTION_COVERAGE and named / len(heading) >= SECTION_COVERAGE and (best is None or share > best[0]):
+                best = (share, first)
+        return best[1] if best else None
+
+    def _section_answer(self, text: str, first: int, matches: list) -> Answer:
+        """Answer a question about a section with its opening sentence."""
+        sentence = self.data.sentences[first]
+        doc = self.data.chunks[sentence.chunk_index].document
+        quote = self.texts[doc][sentence.start : sentence.end]
+        stems = {st for m in matches for st in m.stems}
+        highlights = tuple(
+            (t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[first] if t.stem in stems and not t.is_stop
+        )
+        return Answer(
+            question=text, refused=False, answer=compose.section_answer(sentence.section, quote), quote=quote,
+            source=self._source(first), confidence=0.9, kind="section", highlights=highlights,
+        )
+
     def _summary(self, text: str) -> Answer:
         """Summaries come from the lead and the section headings of the first document."""
         doc = self.data.documents[0]
@@ -159,19 +205,16 @@ class Pipeline:
     # -- helpers for adapters ---------------------------------------------------------
 
     def suggestions(self) -> tuple[str, ...]:
-        """Example questions the article answers, generated from its headings and checked by asking them."""
+        """Example questions the article answers: one per section heading, kept only if the pipeline answers it."""
         if self._suggestions is None:
             out = ["¿De qué trata el artículo?"]
+            self._suggestions = tuple(out)  # refusals met while checking candidates use this
             for doc in self.data.documents:
                 for heading, _, _ in section_headings(doc):
-                    candidate = f"¿Qué cuenta el artículo sobre «{heading}»?"
-                    q = analyze(candidate)
-                    matches = self.retriever.match(q)
-                    ranked = self.retriever.rank(matches) if matches else []
-                    best, fact = self._choose(q, ranked, matches)
-                    if scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None).answer:
+                    candidate = f"¿Qué dice el artículo sobre {compose.with_article(heading)}?"
+                    if not self.ask(candidate).refused:
                         out.append(candidate)
-            self._suggestions = tuple(out[:5])
+            self._suggestions = tuple(out[:MAX_SUGGESTIONS])
         return self._suggestions
 
     def stats(self) -> dict[str, int]:

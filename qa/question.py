@@ -76,6 +76,7 @@ class Question:
     content: tuple[Token, ...]
     light: frozenset[str]
     case_informative: bool
+    inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
 
 
 def question_type(folded: str) -> str:
@@ -107,10 +108,13 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
     qtype = question_type(folded)
+    inherited = 0
     if history and _is_follow_up(folded, content):
-        previous = analyze(history[-1])
+        previous = analyze(history[-1], history[:-1])
         own = {t.stem for t in content}
-        content = content + tuple(t for t in previous.content if t.stem not in own)
+        carried = tuple(t for t in previous.content if t.stem not in own)
+        content = content + carried
+        inherited = len(carried)
         if qtype == "fact":
             qtype = previous.qtype
     letters = [c for c in clean if c.isalpha()]
@@ -119,7 +123,7 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
         t.capitalized for t in tokens[1:]
     )
     light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
-    return Question(clean, folded, qtype, tokens, content, light, case_informative)
+    return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited)
 
 
 def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:

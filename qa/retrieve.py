@@ -27,6 +27,9 @@ PROTAGONIST_PRESENCE = 0.75
 # A glossary equivalent ("balotaje" → "segunda vuelta") is a paraphrase the
 # domain vouches for: stronger than a thesaurus synonym, weaker than the word.
 GLOSSARY = 0.75
+# Words carried over from the previous turn of a follow-up set the scene; the
+# follow-up's own words say what is asked.
+INHERITED = 0.5
 BM25_WEIGHT = 0.15
 
 
@@ -80,9 +83,10 @@ class Retriever:
                     for target in targets:
                         if found[j].get(target, 0.0) < GLOSSARY:
                             found[j][target] = GLOSSARY
+        own = len(question.content) - question.inherited
         return [
-            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light), g)
-            for tok, f, g in zip(question.content, found, glossed)
+            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)
+            for i, (tok, f, g) in enumerate(zip(question.content, found, glossed))
         ]
 
     def chunk_scores(self, matches: list[TermMatch]) -> np.ndarray:
