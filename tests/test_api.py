@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.records import Document
+from web import MAX_BODY_BYTES
 
 
 def ask(client, question, **extra):  # type: ignore[no-untyped-def]
@@ -48,7 +49,7 @@ def test_health_reports_what_is_loaded(client) -> None:
     ({"json": {"question": "a" * 501}}, 400, "question_too_long"),
     ({"json": {"question": "hola", "history": "no"}}, 400, "history_invalid"),
     ({"data": "question=hola", "content_type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
-    ({"data": "x" * 20000, "content_type": "application/json"}, 413, "payload_too_large"),
+    ({"data": "x" * (MAX_BODY_BYTES + 1), "content_type": "application/json"}, 413, "payload_too_large"),
 ])
 def test_bad_input_gets_a_stable_code_and_a_spanish_message(client, kwargs, status, code) -> None:
     res = client.post("/api/ask", **kwargs)

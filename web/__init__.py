@@ -13,7 +13,8 @@ from qa.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 16 * 1024
+# Room for the longest valid feedback even if every character is JSON-escaped (\uXXXX).
+MAX_BODY_BYTES = 64 * 1024
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -24,6 +25,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REBUILD_INDEX=settings.get("rebuild_index") == "1",
         DATA_DIR=settings.get("data_dir"),
         LOG_QUESTIONS=settings.get("log_questions") == "1",
+        RATELIMIT=settings.get("ratelimit"),
+        RATELIMIT_STORAGE_URI=settings.get("ratelimit_storage"),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         JSON_SORT_KEYS=False,
     )
@@ -36,9 +39,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    from . import api, errors, pages, security
+    from . import api, article_api, errors, feedback_api, pages, security
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(article_api.bp)
+    app.register_blueprint(feedback_api.bp)
     app.register_blueprint(pages.bp)
     errors.register(app)
     security.register(app)

@@ -50,7 +50,8 @@ def error_response(code: str, message: str, status: int) -> Response:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """Everything under /api, including the bare prefix, answers errors in JSON."""
+    return request.path == "/api" or request.path.startswith("/api/")
 
 
 def register(app: Flask) -> None:

@@ -6,9 +6,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schemas import AskRequest, AskResponse, ErrorResponse, HealthResponse
+from .schemas import (
+    ArticleResponse,
+    AskRequest,
+    AskResponse,
+    ErrorResponse,
+    ExamplesResponse,
+    FeedbackRequest,
+    FeedbackResponse,
+    HealthResponse,
+)
 
-_MODELS: tuple[type[BaseModel], ...] = (AskRequest, AskResponse, ErrorResponse, HealthResponse)
+_MODELS: tuple[type[BaseModel], ...] = (
+    AskRequest, AskResponse, ErrorResponse, HealthResponse, FeedbackRequest, FeedbackResponse,
+    ArticleResponse, ExamplesResponse,
+)
 
 
 def _ref(model: type[BaseModel]) -> dict[str, str]:
@@ -46,6 +58,38 @@ def document() -> dict[str, Any]:
                         "415": _error("Content-Type distinto de application/json"),
                         "429": _error("Demasiadas peticiones"),
                     },
+                }
+            },
+            "/api/feedback": {
+                "post": {
+                    "operationId": "feedback",
+                    "summary": "Valorar una respuesta (👍/👎)",
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": _ref(FeedbackRequest)}}},
+                    "responses": {
+                        "201": {"description": "Valoración guardada", "content": {"application/json": {"schema": _ref(FeedbackResponse)}}},
+                        "400": _error("Cuerpo o campos no válidos"),
+                        "413": _error("Cuerpo demasiado grande"),
+                        "415": _error("Content-Type distinto de application/json"),
+                        "429": _error("Demasiadas peticiones"),
+                    },
+                }
+            },
+            "/api/article/{document}": {
+                "get": {
+                    "operationId": "article",
+                    "summary": "Texto completo de un documento",
+                    "parameters": [{"name": "document", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {"description": "El documento", "content": {"application/json": {"schema": _ref(ArticleResponse)}}},
+                        "404": _error("No existe ese documento"),
+                    },
+                }
+            },
+            "/api/examples": {
+                "get": {
+                    "operationId": "examples",
+                    "summary": "Preguntas de ejemplo que el artículo responde",
+                    "responses": {"200": {"description": "Ejemplos", "content": {"application/json": {"schema": _ref(ExamplesResponse)}}}},
                 }
             },
             "/api/health": {
