@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from qa import scope
-from qa.evaluation import load_items
+from qa.evaluation import evaluate, load_items
 from qa.pipeline import Pipeline
 from qa.settings import PROJECT_ROOT
 
@@ -69,18 +69,30 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 0.1, steps: int = 50) -> np.nd
     return w
 
 
+def sweep_thresholds(pipeline: Pipeline, weights: dict[str, float]) -> list[tuple[float, float]]:
+    """SQuAD 2.0-style: accuracy of the whole pipeline on the dev half for each threshold."""
+    saved = dict(scope.WEIGHTS), scope.THRESHOLD
+    scope.WEIGHTS.update(weights)
+    items = [i for i in load_items(PROJECT_ROOT / "eval" / "questions.jsonl") if i.split == "dev"]
+    out = []
+    try:
+        for t in np.arange(0.2, 0.81, 0.05):
+            scope.THRESHOLD = float(t)
+            figures, _ = evaluate(pipeline, items)
+            out.append((round(float(t), 2), float(figures["accuracy"])))
+    finally:
+        scope.WEIGHTS.clear()
+        scope.WEIGHTS.update(saved[0])
+        scope.THRESHOLD = saved[1]
+    return out
+
+
 def main() -> None:
     pipeline = Pipeline.from_index_dir(PROJECT_ROOT / "index", rebuild=False)
     X, y, _ = rows(pipeline, "dev")
     w = fit(X, y)
     weights = {"bias": round(float(w[0]), 3), **{f: round(float(v), 3) for f, v in zip(FEATURES, w[1:])}}
-    Xb = np.hstack([np.ones((len(X), 1)), X])
-    p = 1 / (1 + np.exp(-Xb @ w))
-    sweep = []
-    for t in np.arange(0.2, 0.81, 0.05):
-        # Right when we answer a question whose best sentence holds the evidence, or refuse one that does not.
-        right = np.mean((p >= t) == (y == 1))
-        sweep.append((round(float(t), 2), round(float(right), 3)))
+    sweep = sweep_thresholds(pipeline, weights)
     best_t = max(sweep, key=lambda row: (row[1], -abs(row[0] - 0.5)))[0]
     json.dump({"weights": weights, "threshold": best_t, "sweep": sweep, "n": len(y)}, sys.stdout)
     print()

@@ -35,6 +35,7 @@ _CONTENT_WORDS_KEPT = frozenset(
 _TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase and strip accents (keeping ñ), so 'Reunió' and 'reunio' meet."""
     decomposed = unicodedata.normalize("NFD", text.lower())
@@ -97,10 +98,24 @@ def lemma(word: str) -> str:
     return fold(simplemma.lemmatize(word.lower(), lang="es"))
 
 
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+_CLITICS = ("selo", "sela", "selos", "selas", "se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos")
+
+
 @lru_cache(maxsize=65536)
 def known_word(word: str) -> bool:
-    """Whether simplemma's Spanish dictionary knows the word (as typed, or lowercased)."""
-    return simplemma.is_known(word, lang="es") or simplemma.is_known(word.lower(), lang="es")
+    """Whether Spanish knows the word, allowing for missing accents and attached clitics ('firmarse', 'inflacion')."""
+    lower = word.lower()
+    if simplemma.is_known(word, lang="es") or simplemma.is_known(lower, lang="es"):
+        return True
+    for clitic in _CLITICS:
+        if lower.endswith(clitic) and len(lower) - len(clitic) >= 3 and lower[: -len(clitic)].endswith(("ar", "er", "ir", "ndo")):
+            return True
+    # Users drop accents: 'inflacion' is 'inflación'.
+    for i, ch in enumerate(lower):
+        if ch in _ACCENTED and simplemma.is_known(lower[:i] + _ACCENTED[ch] + lower[i + 1 :], lang="es"):
+            return True
+    return False
 
 
 def tokenize(text: str) -> list[Token]:

@@ -148,6 +148,7 @@ def save(data: IndexData, path: Path) -> None:
             fh.write("\n")
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is meant to be read by the server's user
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -164,15 +164,16 @@ class Pipeline:
         total = sum(m.weight for m in matches)
         if not matches or total == 0:
             return None
+        strong = {st for m in matches for st, v in m.stems.items() if v >= 0.75}
         best: tuple[float, int] | None = None
         for first in self.section_starts:
             heading = self.retriever.vocabulary.section_stems[first]
-            if not heading:
+            named = heading & strong
+            if not heading or len(named) < SECTION_COVERAGE * len(heading):
                 continue
-            covered = sum(m.weight for m in matches if any(st in heading and v >= 0.75 for st, v in m.stems.items()))
-            named = sum(1 for st in heading if any(m.stems.get(st, 0) >= 0.75 for m in matches))
+            covered = sum(m.weight for m in matches if not named.isdisjoint(st for st, v in m.stems.items() if v >= 0.75))
             share = covered / total
-            if share >= SECTION_COVERAGE and named / len(heading) >= SECTION_COVERAGE and (best is None or share > best[0]):
+            if share >= SECTION_COVERAGE and (best is None or share > best[0]):
                 best = (share, first)
         return best[1] if best else None
 

@@ -59,6 +59,17 @@ class Retriever:
             for t in self.vocabulary.sentence_tokens[i]
             if t.capitalized and not t.is_stop and self.vocabulary.terms[t.stem].capitalized
         )
+        # Stems of each sentence's heading and paragraph neighbours: its context.
+        self.context_stems = [
+            self.vocabulary.section_stems[sent.index].union(
+                *(self.vocabulary.sentence_stems[i] for i in data.chunks[sent.chunk_index].sentences if i != sent.index)
+            )
+            for sent in data.sentences
+        ]
+        # Passage-side work done once at load: per-term BM25 vectors and presence maps.
+        self._presence_cache: dict[str, dict[int, float]] = {}
+        self._bm25_cache: dict[str, np.ndarray] = {}
+        self.sentence_chunks = np.array([sent.chunk_index for sent in data.sentences])
         self.phrases = {
             a: tuple(t for t in b if t in self.vocabulary.terms) for a, b in data.phrases
         }
@@ -67,6 +78,9 @@ class Retriever:
         self.bm25 = BM25Plus(
             [list(t) for t in data.chunk_terms], k1=settings["k1"], b=settings["b"], delta=settings["delta"]
         )
+        for term in self.vocabulary.terms:
+            self._term_scores(term)
+            self._presence(term)
 
     def match(self, question: Question) -> list[TermMatch]:
         """How each content word of the question meets the article, glossary phrases included."""
@@ -94,36 +108,51 @@ class Retriever:
         query = [s for m in matches for s, strength in m.stems.items() if strength >= 0.6]
         if not query:
             return np.zeros(len(self.data.chunks))
-        scores = np.asarray(self.bm25.get_scores(query), dtype=float)
+        # BM25 is a sum over query terms, so each term's vector (from rank-bm25 itself) is computed once.
+        scores = np.sum([self._term_scores(t) for t in query], axis=0)
         top = float(scores.max())
         return scores / top if top > 0 else scores
 
+    def _presence(self, stem: str) -> dict[int, float]:
+        """How present a stem is in each sentence: itself, its paragraph and heading, or as a protagonist."""
+        found = self._presence_cache.get(stem)
+        if found is None:
+            base = PROTAGONIST_PRESENCE if stem in self.protagonists else 0.0
+            found = {i: base for i in range(len(self.data.sentences))} if base else {}
+            for i, context in enumerate(self.context_stems):
+                if stem in context:
+                    found[i] = max(found.get(i, 0.0), CONTEXT_DISCOUNT)
+            for i in self.vocabulary.terms[stem].sentences if stem in self.vocabulary.terms else ():
+                found[i] = 1.0
+            self._presence_cache[stem] = found
+        return found
+
+    def _term_scores(self, term: str) -> np.ndarray:
+        found = self._bm25_cache.get(term)
+        if found is None:
+            found = np.asarray(self.bm25.get_scores([term]), dtype=float)
+            self._bm25_cache[term] = found
+        return found
+
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:
         """Every sentence scored, best first."""
-        vocab = self.vocabulary
+        n = len(self.data.sentences)
         bm25 = self.chunk_scores(matches)
-        total = sum(m.weight for m in matches) or 1.0
-        candidates = []
-        for s in self.data.sentences:
-            chunk = self.data.chunks[s.chunk_index]
-            own = vocab.sentence_stems[s.index]
-            context = vocab.section_stems[s.index].union(
-                *(vocab.sentence_stems[i] for i in chunk.sentences if i != s.index)
-            )
-            covered = []
-            for m in matches:
-                best = 0.0
-                for stem, strength in m.stems.items():
-                    if stem in own:
-                        best = max(best, strength)
-                    elif stem in context:
-                        best = max(best, strength * CONTEXT_DISCOUNT)
-                    if stem in self.protagonists:
-                        best = max(best, strength * PROTAGONIST_PRESENCE)
-                covered.append(best)
-            own_cov = sum(m.weight * c for m, c in zip(matches, covered) if c >= 0.6) / total
-            coverage = sum(m.weight * c for m, c in zip(matches, covered)) / total
-            score = coverage + BM25_WEIGHT * float(bm25[s.chunk_index])
-            candidates.append(Candidate(s.index, s.chunk_index, score, coverage, own_cov, float(bm25[s.chunk_index]), tuple(covered)))
-        candidates.sort(key=lambda c: (-c.score, c.sentence))
-        return candidates
+        covered = np.zeros((len(matches), n))
+        for row, m in enumerate(matches):
+            for stem, strength in m.stems.items():
+                for i, presence in self._presence(stem).items():
+                    value = strength * presence
+                    if value > covered[row, i]:
+                        covered[row, i] = value
+        weights = np.array([m.weight for m in matches]) / (sum(m.weight for m in matches) or 1.0)
+        coverage = weights @ covered
+        own = weights @ np.where(covered >= 0.6, covered, 0.0)
+        chunk_score = bm25[self.sentence_chunks]
+        score = coverage + BM25_WEIGHT * chunk_score
+        order = sorted(range(n), key=lambda i: (-score[i], i))
+        return [
+            Candidate(i, int(self.sentence_chunks[i]), float(score[i]), float(coverage[i]), float(own[i]),
+                      float(chunk_score[i]), tuple(float(c) for c in covered[:, i]))
+            for i in order
+        ]

@@ -109,10 +109,17 @@ def serve(host: str, port: int, workers: int | None, index_dir: str | None) -> N
 @click.option("--json", "as_json", is_flag=True, help="Imprimir las cifras en JSON.")
 @click.option("--floors", type=click.Path(path_type=Path), default=DEFAULT_FLOORS, show_default=True,
               help="Mínimos por mitad; salir con código 1 si una cifra cae por debajo.")
+@click.option("--report", type=click.Path(path_type=Path), default=None,
+              help="Escribir además un informe HTML con gráficos (matplotlib).")
 @click.option("--index-dir", default=None, help="Carpeta del artículo y del índice.")
-def evaluate(questions: Path, split: str, as_json: bool, floors: Path, index_dir: str | None) -> None:
+def evaluate(questions: Path, split: str, as_json: bool, floors: Path, report: Path | None, index_dir: str | None) -> None:
     """Evaluar con el conjunto de preguntas y mostrar las métricas."""
     from .evalreport import run_eval
 
-    code = run_eval(_pipeline(_index_dir(index_dir)), questions, split, as_json, floors)
+    code = run_eval(_pipeline(_index_dir(index_dir)), questions, split, as_json, floors, report)
     sys.exit(code)
+
+
+from .feedback import feedback as _feedback  # noqa: E402  (the group lives in its own module)
+
+main.add_command(_feedback)

@@ -45,7 +45,7 @@ def _print_split(name: str, figures: dict[str, object], outcomes: list[Outcome])
         click.echo(f"    [{o.item.id} {o.item.kind}] {o.item.question}\n        esperado: {expected}; {what}{got} (confianza {o.confidence:.2f})")
 
 
-def run_eval(pipeline: Pipeline, questions: Path, split: str, as_json: bool, floors_path: Path) -> int:
+def run_eval(pipeline: Pipeline, questions: Path, split: str, as_json: bool, floors_path: Path, report: Path | None = None) -> int:
     """Evaluate each half, print, and return the exit code (1 when a floor is broken)."""
     try:
         items = load_items(questions)
@@ -54,10 +54,12 @@ def run_eval(pipeline: Pipeline, questions: Path, split: str, as_json: bool, flo
     floors = json.loads(floors_path.read_text(encoding="utf-8")) if floors_path.is_file() else {}
     splits = ["dev", "heldout"] if split == "all" else [split]
     results: dict[str, object] = {}
+    raw: dict[str, tuple[dict, list[Outcome]]] = {}
     failures: list[str] = []
     for name in splits:
         chosen = [i for i in items if i.split == name]
         figures, outcomes = evaluate(pipeline, chosen)
+        raw[name] = (figures, outcomes)
         results[name] = {**figures, "misses": [
             {"id": o.item.id, "kind": o.item.kind, "question": o.item.question, "refused": o.refused,
              "expected_evidence": o.item.evidence, "quote": o.quote, "confidence": o.confidence}
@@ -66,6 +68,12 @@ def run_eval(pipeline: Pipeline, questions: Path, split: str, as_json: bool, flo
         failures += [f"{name}: {msg}" for msg in check_floors(figures, floors.get(name, {}))]
         if not as_json:
             _print_split(name, figures, outcomes)
+    if report is not None:
+        from .report import write_report
+
+        write_report(report, raw)
+        if not as_json:
+            click.echo(f"\nInforme escrito en {report}")
     if as_json:
         click.echo(json.dumps({"splits": results, "floor_failures": failures}, ensure_ascii=False, indent=1))
     elif failures:
