@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from .analysis import fold, stopwords
 
-REFUSAL = (
-    "Lo siento, el artículo no responde a esa pregunta. Solo puedo contestar con lo que cuenta "
-    "la noticia sobre el Gobierno de Milei y la campaña de José Antonio Kast."
-)
+def refusal(titles: list[str]) -> str:
+    """The polite refusal, naming what the service can talk about."""
+    about = " y ".join(f"«{t}»" for t in titles)
+    return (
+        "Lo siento, el artículo no responde a esa pregunta. Solo puedo contestar con lo que cuenta "
+        f"la noticia {about}."
+    )
 NO_CONTENT = (
     "No he entendido la pregunta: no tiene palabras que pueda buscar en el artículo. "
     "Pruebe, por ejemplo, con «¿De qué trata el artículo?»."

@@ -62,6 +62,7 @@ class Pipeline:
         self.texts = {d.id: d.text for d in data.documents}
         self.titles = {d.id: d.title for d in data.documents}
         self._suggestions: tuple[str, ...] | None = None
+        self.refusal = compose.refusal([d.title for d in data.documents])
         self.section_starts = [
             s.index for i, s in enumerate(data.sentences)
             if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
@@ -90,7 +91,7 @@ class Pipeline:
         best, fact = self._choose(q, ranked, matches)
         decision = scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None)
         if not decision.answer or best is None:
-            message = compose.NO_CONTENT if decision.reason == "no_content" else compose.REFUSAL
+            message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(
                 question=text, refused=True, answer=message, quote=None, source=None,
                 confidence=round(1.0 - decision.probability, 4), kind="refusal",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Plus
 
+from .analysis import known_word
 from .index import IndexData
 from .matching import TermMatch, Vocabulary
 from .question import Question
@@ -58,6 +59,14 @@ class Retriever:
             for i in lead_sentences
             for t in self.vocabulary.sentence_tokens[i]
             if t.capitalized and not t.is_stop and self.vocabulary.terms[t.stem].capitalized
+        )
+        # Names proper (words Spanish does not know: "Milei", "Kast") stand for people; given names
+        # and institutions ("Javier", "Gobierno") do not decide which protagonist a sentence is about.
+        self.protagonist_names = frozenset(
+            t.stem
+            for i in lead_sentences
+            for t in self.vocabulary.sentence_tokens[i]
+            if t.stem in self.protagonists and not known_word(t.surface)
         )
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
@@ -117,8 +126,15 @@ class Retriever:
         """How present a stem is in each sentence: itself, its paragraph and heading, or as a protagonist."""
         found = self._presence_cache.get(stem)
         if found is None:
-            base = PROTAGONIST_PRESENCE if stem in self.protagonists else 0.0
-            found = {i: base for i in range(len(self.data.sentences))} if base else {}
+            found = {}
+            if stem in self.protagonists:
+                # Implied only where the sentence names no protagonist itself ("el presidente argentino y el
+                # mandatario chileno"): a sentence naming Kast is not also about an unnamed Milei.
+                found = {
+                    i: PROTAGONIST_PRESENCE
+                    for i, stems in enumerate(self.vocabulary.sentence_stems)
+                    if stems.isdisjoint(self.protagonist_names)
+                }
             for i, context in enumerate(self.context_stems):
                 if stem in context:
                     found[i] = max(found.get(i, 0.0), CONTEXT_DISCOUNT)
