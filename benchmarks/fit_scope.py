@@ -20,6 +20,7 @@ from qa.pipeline import Pipeline
 from qa.settings import PROJECT_ROOT
 
 FEATURES = [k for k in scope.WEIGHTS if k != "bias"]
+TIE_MARGIN = 0.01
 
 
 def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
@@ -93,7 +94,10 @@ def main() -> None:
     w = fit(X, y)
     weights = {"bias": round(float(w[0]), 3), **{f: round(float(v), 3) for f, v in zip(FEATURES, w[1:])}}
     sweep = sweep_thresholds(pipeline, weights)
-    best_t = max(sweep, key=lambda row: (row[1], -abs(row[0] - 0.5)))[0]
+    # Among thresholds within one point of the best accuracy, the highest: a wrong quote costs a user
+    # more than a polite refusal.
+    top = max(acc for _, acc in sweep)
+    best_t = max(t for t, acc in sweep if acc >= top - TIE_MARGIN)
     json.dump({"weights": weights, "threshold": best_t, "sweep": sweep, "n": len(y)}, sys.stdout)
     print()
     if "--write" in sys.argv:

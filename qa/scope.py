@@ -34,7 +34,7 @@ WEIGHTS = {
     "noun_gap": -2.23,
     "fact_found": 0.265,
 }
-THRESHOLD = 0.35
+THRESHOLD = 0.45
 
 
 @dataclass(frozen=True)
