@@ -134,3 +134,55 @@ def test_index_killed_mid_build_leaves_a_loadable_index(index_copy: Path, delay:
     assert {p.name for p in index_copy.iterdir() if p.name.startswith(".")} <= {
         p.name for p in index_copy.glob(".index-*.tmp")
     }
+
+
+def test_killed_server_loses_no_acknowledged_feedback(index_copy: Path, tmp_path: Path) -> None:
+    """SIGKILL of the whole server (master and workers) while ratings arrive: every 201 is in SQLite."""
+    from qa.feedback import FeedbackStore
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    data_dir = tmp_path / "data"
+    proc = subprocess.Popen(
+        [QA, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2", "--index-dir", str(index_copy)],
+        env={**os.environ, "QA_RATELIMIT": "100000 per second", "QA_DATA_DIR": str(data_dir)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    acknowledged: list[int] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def rate(n: int) -> None:
+        i = 0
+        while not stop.is_set():
+            body = {"question": f"¿Pregunta {n}-{i}?", "answer": "Respuesta.", "rating": "up" if i % 2 else "down"}
+            request = urllib.request.Request(f"{base}/api/feedback", data=json.dumps(body).encode(),
+                                             headers={"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    if response.status == 201:
+                        with lock:
+                            acknowledged.append(int(json.loads(response.read())["id"]))
+            except (urllib.error.URLError, ConnectionError, json.JSONDecodeError):
+                return  # the server is gone: only what was acknowledged counts
+            i += 1
+
+    try:
+        wait_healthy(base, proc)
+        clients = [threading.Thread(target=rate, args=(n,)) for n in range(4)]
+        for client in clients:
+            client.start()
+        deadline = time.monotonic() + 10
+        while len(acknowledged) < 40 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGKILL)
+        stop.set()
+        for client in clients:
+            client.join(timeout=15)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert len(acknowledged) >= 40
+    stored = {item.id for item in FeedbackStore(data_dir)}
+    assert set(acknowledged) <= stored
