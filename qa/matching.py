@@ -25,7 +25,8 @@ MIN_TYPO_LENGTH = 4
 MIN_PREFIX = 5
 
 
-def _deletes(word: str) -> set[str]:
+def deletes(word: str) -> set[str]:
+    """Every string one deletion away: the key of a symmetric-delete typo index."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -102,7 +103,7 @@ class Vocabulary:
         self.typo_index: dict[str, set[str]] = defaultdict(set)
         for form in list(self.by_folded) + list(self.terms):
             if len(form) >= MIN_TYPO_LENGTH:
-                for variant in _deletes(form) | {form}:
+                for variant in deletes(form) | {form}:
                     self.typo_index[variant].add(form)
         self.by_prefix: dict[str, dict[str, set[str]]] = defaultdict(dict)
         for form, stems in list(self.by_lemma.items()) + list(self.by_folded.items()):
@@ -115,7 +116,7 @@ class Vocabulary:
         if len(word) < MIN_TYPO_LENGTH:
             return set()
         forms: set[str] = set()
-        for variant in _deletes(word) | {word}:
+        for variant in deletes(word) | {word}:
             forms |= self.typo_index.get(variant, set())
         stems: set[str] = set()
         for form in forms:

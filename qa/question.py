@@ -77,6 +77,7 @@ class Question:
     light: frozenset[str]
     case_informative: bool
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
+    type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
 
 
 def question_type(folded: str) -> str:
@@ -98,7 +99,12 @@ _SHORTHAND_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHA
 
 def expand_shorthand(text: str) -> str:
     """Replace chat abbreviations by the words they stand for."""
-    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND.get(m.group(0).lower(), m.group(0)), text)
+    def expand(m: re.Match[str]) -> str:
+        word = _SHORTHAND.get(m.group(0).lower(), m.group(0))
+        # Keep the user's casing: in an all-caps question, capitals say nothing about names.
+        return word.upper() if m.group(0).isupper() and text.isupper() else word
+
+    return _SHORTHAND_RE.sub(expand, text)
 
 
 def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
@@ -123,7 +129,22 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
         t.capitalized for t in tokens[1:]
     )
     light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
-    return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited)
+    return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited, _type_noun(tokens, content))
+
+
+_WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})
+
+
+def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | None:
+    """The content word right after an interrogative ("¿Qué hotel…?"): the kind of thing the answer must be."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.folded in _WH:
+            nxt = tokens[i + 1]
+            for j, c in enumerate(content):
+                if c.start == nxt.start:
+                    return j
+            return None
+    return None
 
 
 def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:
