@@ -114,6 +114,8 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
     qtype = question_type(folded)
+    if qtype != "summary" and _asks_for_gist(tokens, content, folded):
+        qtype = "summary"
     inherited = 0
     if history and _is_follow_up(folded, content):
         previous = analyze(history[-1], history[:-1])
@@ -130,6 +132,28 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     )
     light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
     return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited, _type_noun(tokens, content))
+
+
+# Words that name the document itself, and words that only ask for its gist.
+_DOC_WORDS = frozenset(fold(w) for w in "artículo noticia nota texto crónica reportaje información resumen tldr".split())
+_GIST_WORDS = frozenset(
+    fold(w) for w in (
+        "mensaje relevante importante central principal principales clave tema temas pasa ocurre explica "
+        "explícame cuéntame cuenta dice trata general breve corto rápido lo más"
+    ).split()
+)
+
+
+_MAIN_WORDS = frozenset({"principal", "central", "clave", "esencial"})
+
+
+def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded: str) -> bool:
+    """'¿Qué cuenta la noticia?', 'explícame el artículo', 'tl;dr': about the document, nothing more specific."""
+    words = {t.folded for t in tokens}
+    if "tl;dr" in folded or "tldr" in words:
+        return True
+    only_gist = all(t.folded in _GIST_WORDS or t.folded in _DOC_WORDS for t in content)
+    return only_gist and bool(words & (_DOC_WORDS | _MAIN_WORDS))
 
 
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from qa.pipeline import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 
 MAX_FEEDBACK_TEXT_CHARS = 2000
+# At least one character that is not white space, as Python's str.strip() sees it (which also counts
+# \x1c-\x1f and \x85, unlike ECMA regular expressions' \s).
+NOT_BLANK = r"[^\s\u001c-\u001f\u0085]"
 MAX_COMMENT_CHARS = 1000
 
 
@@ -16,8 +19,11 @@ class AskRequest(BaseModel):
     """Body of ``POST /api/ask``. Unknown fields are ignored."""
 
     model_config = ConfigDict(extra="ignore")
-    question: str = Field(description="Pregunta en español.", min_length=1, max_length=MAX_QUESTION_CHARS)
-    history: list[str] | None = Field(
+    question: str = Field(
+        description="Pregunta en español (no vacía ni solo espacios).", min_length=1, max_length=MAX_QUESTION_CHARS,
+        pattern=NOT_BLANK,
+    )
+    history: list[Annotated[str, Field(max_length=MAX_QUESTION_CHARS)]] | None = Field(
         default=None, max_length=MAX_HISTORY_TURNS,
         description="Preguntas anteriores de la conversación, la más reciente al final (opcional).",
     )
@@ -70,8 +76,8 @@ class FeedbackRequest(BaseModel):
     """Body of ``POST /api/feedback``. Unknown fields are ignored."""
 
     model_config = ConfigDict(extra="ignore")
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
-    answer: str = Field(min_length=1, max_length=MAX_FEEDBACK_TEXT_CHARS)
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK)
+    answer: str = Field(min_length=1, max_length=MAX_FEEDBACK_TEXT_CHARS, pattern=NOT_BLANK)
     rating: Literal["up", "down"]
     quote: str | None = Field(default=None, max_length=MAX_FEEDBACK_TEXT_CHARS)
     comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS)
