@@ -121,9 +121,14 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
         previous = analyze(history[-1], history[:-1])
         own = {t.stem for t in content}
         carried = tuple(t for t in previous.content if t.stem not in own)
+        refers_back = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella)\b", folded) is not None
+        if not refers_back and any(t.capitalized and t is not tokens[0] for t in content):
+            # "¿Y a Kast?" after "¿Qué medios entrevistaron a los exministros?": the new name takes the
+            # place of the old participants, so only the previous question's verbs carry over.
+            carried = tuple(t for t in carried if t.lemma.endswith(("ar", "er", "ir")) and not t.capitalized)
         content = content + carried
         inherited = len(carried)
-        if qtype == "fact":
+        if qtype == "fact" and len(content) - inherited <= 1:
             qtype = previous.qtype
     letters = [c for c in clean if c.isalpha()]
     # Capitals tell names apart only when the user typed in mixed case.
@@ -172,7 +177,8 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
 
 
 def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:
-    """A follow-up leans on the previous turn: '¿Y dónde fue?', 'y eso cuándo'."""
-    starts = re.match(r"^\W*(y|e|pero|entonces|ademas|tambien)\b", folded) is not None
-    pronoun = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|alli|ahi|lo|la|le|les)\b", folded) is not None
-    return len(content) <= 1 or (starts and len(content) <= 2) or (pronoun and len(content) <= 2)
+    """A follow-up leans on the previous turn: '¿Y dónde fue?', 'y eso cuándo', '¿Y Kast llega a esa instancia?'."""
+    starts = re.match(r"^\W*(y|e|pero|entonces|ademas|tambien|o sea)\b", folded) is not None
+    demonstrative = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella|alli|ahi)\b", folded) is not None
+    pronoun = re.search(r"\b(lo|la|le|les|los|las)\b", folded) is not None
+    return len(content) <= 1 or ((starts or demonstrative) and len(content) <= 4) or (pronoun and len(content) <= 2)
