@@ -47,6 +47,24 @@ class Candidate:
     covered: tuple[float, ...]
 
 
+def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
+    """'¿derecha o izquierda?' asks for one of two: the pair counts as one term, met by either."""
+    position = {t.start: i for i, t in enumerate(question.tokens)}
+    merged: list[TermMatch] = []
+    for m in matches:
+        if merged:
+            prev = merged[-1]
+            a, b = position.get(prev.token.start), position.get(m.token.start)
+            if a is not None and b == a + 2 and question.tokens[a + 1].folded in ("o", "u"):
+                stems = dict(prev.stems)
+                for stem, strength in m.stems.items():
+                    stems[stem] = max(stems.get(stem, 0.0), strength)
+                merged[-1] = TermMatch(prev.token, stems, max(prev.weight, m.weight), prev.via_glossary or m.via_glossary)
+                continue
+        merged.append(m)
+    return merged
+
+
 class Retriever:
     """Built once from the loaded index; ``rank`` is cheap and pure."""
 
@@ -119,10 +137,11 @@ class Retriever:
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
         own = len(question.content) - question.inherited
-        return [
+        matches = [
             TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)
             for i, (tok, f, g) in enumerate(zip(question.content, found, glossed))
         ]
+        return _merge_alternatives(question, matches)
 
     def chunk_scores(self, matches: list[TermMatch]) -> np.ndarray:
         """BM25Plus scores of every chunk, normalised to [0, 1]."""
