@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .analysis import Token, known_word, tokenize
@@ -28,6 +29,29 @@ MIN_PREFIX = 5
 def deletes(word: str) -> set[str]:
     """Every string one deletion away: the key of a symmetric-delete typo index."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class TypoIndex:
+    """Symmetric-delete index: words one edit apart share a key; the first letter must agree.
+
+    Typos rarely touch the first letter; requiring it keeps 'gano' from meeting 'mano'.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            if len(word) >= MIN_TYPO_LENGTH:
+                for variant in deletes(word) | {word}:
+                    self._keys[variant].add(word)
+
+    def near(self, word: str) -> set[str]:
+        """Indexed words at most one edit (roughly) from ``word``."""
+        if len(word) < MIN_TYPO_LENGTH:
+            return set()
+        found: set[str] = set()
+        for variant in deletes(word) | {word}:
+            found |= self._keys.get(variant, set())
+        return {w for w in found if w[:1] == word[:1]}
 
 
 @dataclass(frozen=True)
@@ -100,11 +124,7 @@ class Vocabulary:
             for stem, ids in postings.items()
         }
         self.max_idf = math.log(1 + n)
-        self.typo_index: dict[str, set[str]] = defaultdict(set)
-        for form in list(self.by_folded) + list(self.terms):
-            if len(form) >= MIN_TYPO_LENGTH:
-                for variant in deletes(form) | {form}:
-                    self.typo_index[variant].add(form)
+        self.typos = TypoIndex(list(self.by_folded) + list(self.terms))
         self.by_prefix: dict[str, dict[str, set[str]]] = defaultdict(dict)
         for form, stems in list(self.by_lemma.items()) + list(self.by_folded.items()):
             if len(form) >= MIN_PREFIX:
@@ -113,16 +133,8 @@ class Vocabulary:
         self.sentence_count = n
 
     def _typo_stems(self, word: str) -> set[str]:
-        if len(word) < MIN_TYPO_LENGTH:
-            return set()
-        forms: set[str] = set()
-        for variant in deletes(word) | {word}:
-            forms |= self.typo_index.get(variant, set())
         stems: set[str] = set()
-        for form in forms:
-            # Typos rarely touch the first letter; requiring it keeps 'gano' from meeting 'mano'.
-            if form[:1] != word[:1]:
-                continue
+        for form in self.typos.near(word):
             stems |= self.by_folded.get(form, set())
             if form in self.terms:
                 stems.add(form)

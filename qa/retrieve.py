@@ -17,7 +17,7 @@ from rank_bm25 import BM25Plus
 
 from .analysis import known_word
 from .index import IndexData
-from .matching import MIN_TYPO_LENGTH, TYPO, TermMatch, Vocabulary, deletes
+from .matching import TYPO, TermMatch, TypoIndex, Vocabulary
 from .question import Question
 
 CONTEXT_DISCOUNT = 0.5
@@ -101,11 +101,7 @@ class Retriever:
             a: tuple(t for t in b if t in self.vocabulary.terms) for a, b in data.phrases
         }
         self.phrase_sizes = sorted({len(a) for a in self.phrases}, reverse=True)
-        self.glossary_typo_index: dict[str, set[str]] = {}
-        for key in self.phrases:
-            if len(key) == 1 and len(key[0]) >= MIN_TYPO_LENGTH:
-                for variant in deletes(key[0]) | {key[0]}:
-                    self.glossary_typo_index.setdefault(variant, set()).add(key[0])
+        self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
             [list(t) for t in data.chunk_terms], k1=settings["k1"], b=settings["b"], delta=settings["delta"]
@@ -132,7 +128,7 @@ class Retriever:
         for j, tok in enumerate(question.content):
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
-                for key in self._glossary_typos(tok.stem):
+                for key in self.glossary_typos.near(tok.stem):
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
@@ -173,15 +169,6 @@ class Retriever:
                 found[i] = 1.0
             self._presence_cache[stem] = found
         return found
-
-    def _glossary_typos(self, stem: str) -> set[str]:
-        """Single-word glossary stems one edit away from ``stem`` (same first letter)."""
-        if len(stem) < MIN_TYPO_LENGTH:
-            return set()
-        keys: set[str] = set()
-        for variant in deletes(stem) | {stem}:
-            keys |= self.glossary_typo_index.get(variant, set())
-        return {k for k in keys if k[:1] == stem[:1]}
 
     def _term_scores(self, term: str) -> np.ndarray:
         found = self._bm25_cache.get(term)
