@@ -100,7 +100,16 @@ def serve(host: str, port: int, workers: int | None, index_dir: str | None) -> N
     """Servir la web y la API con gunicorn (nunca el servidor de desarrollo de Flask)."""
     from .server import run
 
-    run(host, port, workers or int(settings.get("workers")), _index_dir(index_dir))
+    try:
+        count = workers or int(settings.get("workers"))
+    except ValueError:
+        raise click.ClickException(f"QA_WORKERS debe ser un número entero, no {settings.get('workers')!r}.") from None
+    try:
+        run(host, port, count, _index_dir(index_dir))
+    except QAError as exc:
+        raise click.ClickException(f"{exc.message} El servicio no arranca.") from exc
+    except ValueError as exc:  # a malformed setting, e.g. QA_RATELIMIT
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command(name="eval")

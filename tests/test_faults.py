@@ -186,3 +186,39 @@ def test_killed_server_loses_no_acknowledged_feedback(index_copy: Path, tmp_path
     assert len(acknowledged) >= 40
     stored = {item.id for item in FeedbackStore(data_dir)}
     assert set(acknowledged) <= stored
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "missing"])
+def test_a_damaged_index_stops_the_server_with_a_clear_message_when_rebuilding_is_off(
+    index_copy: Path, damage: str
+) -> None:
+    path = index_copy / INDEX_FILE
+    if damage == "garbage":
+        path.write_text("no es un índice", encoding="utf-8")
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:1000])
+    else:
+        path.unlink()
+    result = subprocess.run(
+        [QA, "serve", "--port", str(free_port()), "--index-dir", str(index_copy)],
+        env={**os.environ, "QA_REBUILD_INDEX": "0"}, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0
+    assert "índice" in result.stderr and "no arranca" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_index_is_rebuilt_at_start_up_by_default(index_copy: Path) -> None:
+    (index_copy / INDEX_FILE).write_text("{}", encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen(
+        [QA, "serve", "--port", str(port), "--workers", "1", "--index-dir", str(index_copy)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
+        assert post_question(f"http://127.0.0.1:{port}") == 200
+        assert load(index_copy / INDEX_FILE, load_documents(index_copy)).chunks
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
