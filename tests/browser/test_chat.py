@@ -23,7 +23,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SCREENS = Path("/tmp/screens")
+# Set QA_SCREENSHOT_DIR to also collect the screenshots in one folder to look at them.
+SCREENS = Path(os.environ["QA_SCREENSHOT_DIR"]) if os.environ.get("QA_SCREENSHOT_DIR") else None
 ANSWERABLE = "¿Dónde se reunieron Milei y Kast?"
 OUT_OF_SCOPE = "¿Cuál es la capital de Francia?"
 REPLIES = ".turn.answer, .turn.refusal, .turn.error"
@@ -123,11 +124,12 @@ def ask(page, question: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def screenshot(page, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
-    """Save under the test's tmp_path and copy to /tmp/screens/ for a person to look at."""
+    """Save under the test's tmp_path (and QA_SCREENSHOT_DIR, if set) for a person to look at."""
     path = tmp_path / name
     page.screenshot(path=str(path))  # the viewport, as a reader sees it (sticky composer included)
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(path, SCREENS / name)
+    if SCREENS is not None:
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, SCREENS / name)
     return path
 
 
