@@ -7,6 +7,7 @@ each threshold). The held-out half is never read here.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from qa import scope
-from qa.evaluation import evaluate, load_items
+from qa.evaluation import evaluate, load_items, run_item
 from qa.pipeline import Pipeline
 from qa.settings import PROJECT_ROOT
 
@@ -90,6 +91,37 @@ def sweep_thresholds(pipeline: Pipeline, weights: dict[str, float]) -> list[tupl
     return out
 
 
+def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
+    """Pool-adjacent-violators on (p, right), increasing in p; each block Laplace-smoothed."""
+    blocks: list[list[float]] = []  # [upper p, rights, count]
+    for p, right in sorted(points):
+        blocks.append([p, float(right), 1.0])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            upper, rights, count = blocks.pop()
+            blocks[-1] = [upper, blocks[-1][1] + rights, blocks[-1][2] + count]
+    return [(round(upper, 4), round((rights + 1) / (count + 2), 4)) for upper, rights, count in blocks]
+
+
+def calibrate(pipeline: Pipeline) -> tuple[list, list]:
+    """Calibration tables for answers (increasing in p) and refusals (increasing in 1 - p) on the dev half."""
+    answers: list[tuple[float, bool]] = []
+    refusals: list[tuple[float, bool]] = []
+    for item in load_items(PROJECT_ROOT / "eval" / "questions.jsonl"):
+        if item.split != "dev":
+            continue
+        outcome = run_item(pipeline, item)
+        if "coverage" not in outcome.signals:
+            continue
+        p = scope.probability(outcome.signals)
+        if outcome.refused:
+            refusals.append((1.0 - p, outcome.correct))
+        else:
+            answers.append((p, outcome.correct))
+    answer_table = isotonic(answers)
+    refusal_table = [(round(1.0 - upper, 4), value) for upper, value in isotonic(refusals)]
+    return answer_table, refusal_table
+
+
 def main() -> None:
     pipeline = Pipeline.from_index_dir(PROJECT_ROOT / "index", rebuild=False)
     X, y, _ = rows(pipeline, "dev")
@@ -104,6 +136,21 @@ def main() -> None:
     print()
     if "--write" in sys.argv:
         _write(weights, best_t)
+        importlib.reload(scope)
+        answer_table, refusal_table = calibrate(Pipeline.from_index_dir(PROJECT_ROOT / "index", rebuild=False))
+        _write_tables(answer_table, refusal_table)
+        print(json.dumps({"answer_calibration": answer_table, "refusal_calibration": refusal_table}))
+
+
+def _write_tables(answer_table: list, refusal_table: list) -> None:
+    """Store the calibration tables in qa/scope.py."""
+    path = PROJECT_ROOT / "qa" / "scope.py"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"ANSWER_CALIBRATION: list\[tuple\[float, float\]\] = \[.*?\]\n",
+                  f"ANSWER_CALIBRATION: list[tuple[float, float]] = {answer_table}\n", text, flags=re.S)
+    text = re.sub(r"REFUSAL_CALIBRATION: list\[tuple\[float, float\]\] = \[.*?\]\n",
+                  f"REFUSAL_CALIBRATION: list[tuple[float, float]] = {sorted(refusal_table)}\n", text, flags=re.S)
+    path.write_text(text, encoding="utf-8")
 
 
 def _write(weights: dict[str, float], threshold: float) -> None:

@@ -94,7 +94,7 @@ class Pipeline:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(
                 question=text, refused=True, answer=message, quote=None, source=None,
-                confidence=round(1.0 - decision.probability, 4), kind="refusal",
+                confidence=round(scope.refusal_confidence(decision.probability), 4), kind="refusal",
                 suggestions=self.suggestions(), signals=decision.signals,
             )
         sentence = self.data.sentences[best.sentence]
@@ -107,7 +107,7 @@ class Pipeline:
         alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
         return Answer(
             question=text, refused=False, answer=body, quote=quote, source=self._source(best.sentence),
-            confidence=round(decision.probability, 4), short_answer=fact_text,
+            confidence=round(scope.answer_confidence(decision.probability), 4), short_answer=fact_text,
             kind=q.qtype if fact_text else "passage", highlights=highlights,
             alternatives=alternatives, signals=decision.signals,
         )

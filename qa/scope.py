@@ -104,6 +104,33 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
     }
 
 
+# Isotonic maps from the model's probability to how often such replies were right on the dev half
+# (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
+# (lower bound of p, share right). Written by benchmarks/fit_scope.py.
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.357, 0.3333), (0.3649, 0.4), (0.5214, 0.4571), (0.708, 0.55), (0.9245, 0.8409), (0.9524, 0.973)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0002, 0.9583), (0.065, 0.8182), (0.0843, 0.7778), (0.1028, 0.7273), (0.1563, 0.5122), (0.3338, 0.3333)]
+
+
+def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
+    for upper, value in table:
+        if p <= upper:
+            return value
+    return table[-1][1] if table else fallback
+
+
+def answer_confidence(p: float) -> float:
+    """How likely an answer given with model probability ``p`` is right."""
+    return _lookup(ANSWER_CALIBRATION, p, p)
+
+
+def refusal_confidence(p: float) -> float:
+    """How likely a refusal made at model probability ``p`` is right."""
+    for lower, value in reversed(REFUSAL_CALIBRATION):
+        if p >= lower:
+            return value
+    return REFUSAL_CALIBRATION[0][1] if REFUSAL_CALIBRATION else 1.0 - p
+
+
 def probability(features: dict[str, float]) -> float:
     """P(the article answers) from the logistic model."""
     z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in WEIGHTS if k != "bias")
