@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import fold
+from .analysis import fold, lemma, stopwords
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _TIME_RE = re.compile(
@@ -29,11 +29,14 @@ _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
 _PLACE_RE = re.compile(rf"\b(?:en|desde|hacia)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
 _NUMBER_WORDS = "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
 _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\b|y\b)[\wáéíóúñ]+){{1,2}}", re.IGNORECASE)
-_LIST_RE = re.compile(
-    r"(?:como|en materia de|en|incluso)\s+((?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?"
-    r"(?:,\s+(?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?)*"
-    r"\s+y\s+(?:la |el |los |las )?[\wáéíóúñ]+(?:\s+(?:del|de la|de)\s+[\wáéíóúñ]+|\s+[\wáéíóúñ]+)?)"
-)
+# Where enumerations start, most specific first: "temas como A, B y C", "en materia de A, B y C".
+_LIST_TRIGGERS = (re.compile(r"\bcomo\s+"), re.compile(r"\ben materia de\s+"), re.compile(r"\bincluso\s+"),
+                  re.compile(r"\ben\s+"))
+_LIST_BODY = re.compile(r"[^.;:]*?\s(?:y|e)\s[^,.;:]+")
+MAX_LIST_WORDS = 14
+# The subject right before a verb: back to the previous comma or clause start, at most a few words.
+_SUBJECT_RE = re.compile(r"(?:^|[,;:]\s*|\bque\s+)([^,;:]{2,80}?)\s*$")
+MAX_SUBJECT_WORDS = 6
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
 _REASON_RE = re.compile(
     r"\b(?:porque|ya que|debido a|dado que|puesto que|a causa de|por lo que|por eso|"
@@ -49,6 +52,18 @@ class Fact:
     start: int
     end: int
     kind: str
+
+
+def apposition(text: str, name_end: int) -> tuple[int, int] | None:
+    """'José Antonio Kast, candidato de la derecha chilena…,' → the description after the name's comma."""
+    m = re.match(r"\s*,\s*([^,.;:]{3,160})", text[name_end:])
+    if not m:
+        return None
+    first = m.group(1).split()[0]
+    # A description starts with a noun ("candidato de…"), not a name, a function word or a verb ("ha decidido").
+    if first[:1].isupper() or fold(first) in stopwords() or lemma(first).endswith(("ar", "er", "ir")):
+        return None
+    return name_end + m.start(1), name_end + m.end(1)
 
 
 def place_names(text: str) -> set[str]:
@@ -77,7 +92,8 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 
 
 def find_fact(
-    qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset()
+    qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
+    verb_at: int | None = None,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -100,6 +116,12 @@ def find_fact(
                 continue
             return Fact(m.start() + offset, m.end() + offset, qtype)
         return None
+    if qtype == "person" and verb_at is not None:
+        subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
+        if subject:
+            words = subject.group(1).split()
+            if 0 < len(words) <= MAX_SUBJECT_WORDS and not all(fold(w) in question_words for w in words):
+                return Fact(subject.start(1) + offset, subject.end(1) + offset, qtype)
     if qtype in ("person", "media"):
         names = _names(text, offset, question_words, places)
         if not names:
@@ -119,6 +141,10 @@ def find_fact(
         m = _REASON_RE.search(text)
         return Fact(m.start() + offset, len(text) + offset, qtype) if m else None
     if qtype == "list":
-        m = _LIST_RE.search(text)
-        return Fact(m.start(1) + offset, m.end(1) + offset, qtype) if m else None
+        for trigger in _LIST_TRIGGERS:
+            for m in trigger.finditer(text):
+                body = _LIST_BODY.match(text, m.end())
+                if body and len(body.group(0).split()) <= MAX_LIST_WORDS:
+                    return Fact(m.end() + offset, body.end() + offset, qtype)
+        return None
     return None

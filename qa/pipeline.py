@@ -9,7 +9,7 @@ from pathlib import Path
 from . import compose, scope
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import find_fact, place_names
+from .extract import apposition, find_fact, place_names
 from .index import IndexData, ensure
 from .question import Question, analyze
 from .records import Answer, Source
@@ -19,11 +19,14 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
 MAX_HISTORY_TURNS = 10
-FACT_SEARCH_DEPTH = 3
+FACT_SEARCH_DEPTH = 5
 MAX_SUGGESTIONS = 5
 SECTION_COVERAGE = 0.8
+IDENTITY_CONFIDENCE = 0.9
 FACT_SCORE_SLACK = 0.2
 FACT_PROXIMITY_WEIGHT = 0.1
+# An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
+REASON_SCORE_SLACK = 0.5
 
 
 def validate_question(question: object) -> str:
@@ -84,12 +87,18 @@ class Pipeline:
         if q.qtype == "summary":
             return self._summary(text)
         matches = self.retriever.match(q)
+        identity = self._identity(q, matches)
+        if identity is not None:
+            return self._identity_answer(text, q, matches, *identity)
         section = self._section_asked(matches)
         if section is not None:
             return self._section_answer(text, section, matches)
         ranked = self.retriever.rank(matches) if matches else []
         best, fact = self._choose(q, ranked, matches)
-        decision = scope.decide(q, matches, best, self.retriever.vocabulary, fact is not None)
+        # Whether the article answers is judged on the sentence closest to the question; an explanation
+        # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
+        judged = ranked[0] if q.qtype == "reason" and ranked else best
+        decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(
@@ -121,16 +130,24 @@ class Pipeline:
             return top, None
         question_words = {t.folded for t in q.tokens}
         stems = {s for m in (matches or []) for s in m.stems}
+        verb_stems = {
+            st for m in (matches or []) if m.token.lemma.endswith(("ar", "er", "ir")) and not m.token.capitalized
+            for st, v in m.stems.items() if v >= 0.75
+        }
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
-        for cand in ranked[:FACT_SEARCH_DEPTH]:
-            if cand.score < top.score - FACT_SCORE_SLACK:
+        for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
+            if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
                 break
             s = self.data.sentences[cand.sentence]
             doc_text = self.texts[self.data.chunks[s.chunk_index].document]
-            positions = [t.start for t in self.retriever.vocabulary.sentence_tokens[cand.sentence] if t.stem in stems]
+            sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
+            positions = [t.start for t in sentence_tokens if t.stem in stems]
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
-            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, after=after, places=self.places)
+            # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
+            verb_at = next((t.start for t in sentence_tokens if t.stem in verb_stems), None)
+            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, after=after,
+                             places=self.places, verb_at=verb_at)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.
@@ -155,6 +172,47 @@ class Pipeline:
         s = self.data.sentences[sentence_index]
         doc = self.data.chunks[s.chunk_index].document
         return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)
+
+    def _identity(self, q: Question, matches: list) -> tuple[int, tuple[int, int]] | None:
+        """'¿Quién es José Antonio Kast?': a sentence describing the name in apposition ('Kast, candidato de…')."""
+        if q.qtype != "person" or not matches:
+            return None
+        vocab = self.retriever.vocabulary
+        names = set()
+        for m in matches:
+            named = {st for st, v in m.stems.items() if v >= 0.85 and vocab.terms[st].capitalized}
+            if not named:
+                return None  # the question asks more than who someone is
+            names |= named
+        first_mention: int | None = None
+        for sentence in self.data.sentences:
+            doc_text = self.texts[self.data.chunks[sentence.chunk_index].document]
+            for tok in vocab.sentence_tokens[sentence.index]:
+                if tok.stem in names:
+                    first_mention = sentence.index if first_mention is None else first_mention
+                    span = apposition(doc_text[: sentence.end], tok.end)
+                    if span:
+                        return sentence.index, span
+        # No description in apposition: the sentence that first introduces the name says who it is.
+        return (first_mention, None) if first_mention is not None else None
+
+    def _identity_answer(
+        self, text: str, q: Question, matches: list, index: int, span: tuple[int, int] | None
+    ) -> Answer:
+        """Who someone is: the description in apposition, or the sentence that introduces them."""
+        sentence = self.data.sentences[index]
+        doc_text = self.texts[self.data.chunks[sentence.chunk_index].document]
+        quote = doc_text[sentence.start : sentence.end]
+        stems = {st for m in matches for st in m.stems}
+        highlights = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[index] if t.stem in stems}
+        fact = doc_text[span[0] : span[1]] if span else None
+        return Answer(
+            question=text, refused=False,
+            answer=compose.fact_answer("person", fact, quote) if fact else compose.plain_answer(quote),
+            quote=quote, source=self._source(index), confidence=IDENTITY_CONFIDENCE,
+            short_answer=fact, kind="person" if fact else "passage",
+            highlights=tuple(sorted(highlights | ({span} if span else set()))),
+        )
 
     def _section_asked(self, matches: list) -> int | None:
         """The first sentence of the section whose heading the question is about, if any.

@@ -24,16 +24,16 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -2.093,
-    "coverage": 3.87,
-    "own_coverage": 0.728,
-    "unknown_share": 0.384,
-    "missing_names": -1.237,
-    "fact_missing": -2.269,
-    "top_gap": -3.66,
-    "noun_gap": -0.938,
-    "type_noun_missing": -0.488,
-    "fact_found": 0.492,
+    "bias": -2.059,
+    "coverage": 3.869,
+    "own_coverage": 0.997,
+    "unknown_share": 0.325,
+    "missing_names": -1.284,
+    "fact_missing": -2.972,
+    "top_gap": -3.194,
+    "noun_gap": -1.782,
+    "type_noun_missing": -0.559,
+    "fact_found": 0.284,
 }
 NAME_REFUSAL_CONFIDENCE = 0.9
 THRESHOLD = 0.35
@@ -107,8 +107,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.357, 0.3333), (0.3649, 0.4), (0.5214, 0.4571), (0.708, 0.55), (0.9245, 0.8409), (0.9524, 0.973)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0002, 0.9583), (0.065, 0.8182), (0.0843, 0.7778), (0.1028, 0.7273), (0.1563, 0.5122), (0.3338, 0.3333)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.3627, 0.1667), (0.5771, 0.5238), (0.6707, 0.6364), (0.7482, 0.7), (0.8549, 0.7778), (0.9431, 0.8889), (0.9565, 0.9714)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0001, 0.96), (0.0613, 0.7895), (0.0995, 0.7368), (0.1488, 0.5714), (0.1691, 0.5385), (0.206, 0.5263), (0.2884, 0.5)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
