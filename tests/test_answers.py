@@ -55,3 +55,33 @@ def test_summary_request_answers_from_the_lead(pipeline: Pipeline, article: Docu
 def test_a_question_without_searchable_words_is_refused_with_guidance(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿?")
     assert answer.refused and "De qué trata" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("¿Quién es Kast?", "candidato de la derecha chilena"),
+    ("¿Quiénes señalaron que la seguridad es una prioridad?", "exministros chilenos"),
+    ("¿Qué temas abordaría la alianza de derecha?", "la seguridad, la reducción del gasto público y la integración económica"),
+    ("¿En qué áreas buscan sinergias Argentina y Chile?", "inteligencia y lucha contra el narcotráfico"),
+    ("¿Qué medios entrevistaron a Kast?", "Ámbito y Clarín"),
+])
+def test_short_answers_name_the_fact_itself(pipeline: Pipeline, article: Document, question: str, fact: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused
+    assert answer.short_answer is not None and fact in answer.short_answer
+    assert fact.lower() in answer.answer.lower() and quote_is_exact(answer, article)
+
+
+def test_why_questions_quote_the_explanation(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Por qué Milei no apoya a Kast?")
+    assert not answer.refused and "soberanía electoral chilena" in answer.quote
+
+
+def test_follow_up_with_a_new_name_keeps_the_previous_question(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Y a Kast?", ["¿Qué medios entrevistaron a los exministros chilenos?"])
+    assert not answer.refused and answer.short_answer == "Ámbito y Clarín"
+
+
+@pytest.mark.parametrize("question", ["¿Qué cuenta la noticia?", "Resume el artículo", "tl;dr"])
+def test_gist_requests_get_the_summary(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.kind == "summary" and not answer.refused
