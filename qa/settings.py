@@ -36,9 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", "QA_WORKERS", "2", "Procesos de gunicorn para «qa serve»."),
     Setting("log_questions", "QA_LOG_QUESTIONS", "0",
             "Escribir el texto de las preguntas en el registro (1) o no (0, por defecto)."),
-    Setting("ratelimit", "QA_RATELIMIT", "120 per minute",
+    # Generous by default so scripted evaluations from one machine are never throttled; a public
+    # deployment tightens it (e.g. «30 per minute»).
+    Setting("ratelimit", "QA_RATELIMIT", "6000 per minute",
             "Límite de peticiones POST a /api/ por cliente (dirección IP) y ruta, en la sintaxis de Flask-Limiter "
-            "(«120 per minute», «10/second;1000/hour»)."),
+            "(«6000 per minute», «10/second;1000/hour»)."),
     Setting("ratelimit_storage", "QA_RATELIMIT_STORAGE", "memory://",
             "Dónde se cuentan las peticiones: «memory://» (por proceso) o un URI compartido como "
             "«redis://localhost:6379» cuando corren varios procesos o réplicas."),
