@@ -11,7 +11,6 @@ import importlib
 import json
 import re
 import sys
-from pathlib import Path
 
 import numpy as np
 

@@ -26,7 +26,7 @@ _TIME_RE = re.compile(
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
-_PLACE_RE = re.compile(rf"\b(?:en|desde|hacia)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
+_PLACE_RE = re.compile(r"\b(?:en|desde|hacia)\s+((?:la |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)*)")
 _NUMBER_WORDS = "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ambos|ambas"
 _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\b|y\b)[\wáéíóúñ]+){{1,2}}", re.IGNORECASE)
 # Where enumerations start, most specific first: "temas como A, B y C", "en materia de A, B y C".

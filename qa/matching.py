@@ -130,7 +130,6 @@ class Vocabulary:
             if len(form) >= MIN_PREFIX:
                 self.by_prefix[form[:MIN_PREFIX]].setdefault(form, set()).update(stems)
         self.related = data.related
-        self.sentence_count = n
 
     def _typo_stems(self, word: str) -> set[str]:
         stems: set[str] = set()
