@@ -20,6 +20,7 @@ MAX_QUESTION_CHARS = 500
 MAX_HISTORY_TURNS = 10
 FACT_SEARCH_DEPTH = 5
 MAX_SUGGESTIONS = 5
+SUMMARY_SUGGESTION = "¿De qué trata el artículo?"
 SECTION_COVERAGE = 0.8
 IDENTITY_CONFIDENCE = 0.9
 FACT_SCORE_SLACK = 0.2
@@ -63,13 +64,15 @@ class Pipeline:
         self.retriever = Retriever(data)
         self.texts = {d.id: d.text for d in data.documents}
         self.titles = {d.id: d.title for d in data.documents}
-        self._suggestions: tuple[str, ...] | None = None
         self.refusal = compose.refusal([d.title for d in data.documents])
         self.section_starts = [
             s.index for i, s in enumerate(data.sentences)
             if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
         ]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
+        # Built once, here and not on a request; refusals met while checking them offer the summary.
+        self._suggestions: tuple[str, ...] = (SUMMARY_SUGGESTION,)
+        self._suggestions = self._checked_suggestions()
 
     @classmethod
     def from_index_dir(cls, index_dir: Path, rebuild: bool = True) -> Pipeline:
@@ -105,13 +108,10 @@ class Pipeline:
                 confidence=round(scope.refusal_confidence(decision.probability), 4), kind="refusal",
                 suggestions=self.suggestions(), signals=decision.signals,
             )
-        sentence = self.data.sentences[best.sentence]
-        doc = self.data.chunks[sentence.chunk_index].document
-        doc_text = self.texts[doc]
-        quote = doc_text[sentence.start : sentence.end]
-        fact_text = doc_text[fact[0] : fact[1]] if fact else None
+        quote = self._sentence_text(best.sentence)
+        fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
         body = compose.fact_answer(q.qtype, fact_text, quote) if fact_text else compose.plain_answer(quote)
-        highlights = self._highlights(best, matches, fact)
+        highlights = self._highlights(best.sentence, matches, fact)
         alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
         return Answer(
             question=text, refused=False, answer=body, quote=quote, source=self._source(best.sentence),
@@ -138,14 +138,13 @@ class Pipeline:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
                 break
             s = self.data.sentences[cand.sentence]
-            doc_text = self.texts[self.data.chunks[s.chunk_index].document]
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
             positions = [t.start for t in sentence_tokens if t.stem in stems]
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
             verb_at = next((t.start for t in sentence_tokens if t.stem in verb_stems), None)
-            fact = find_fact(q.qtype, doc_text[s.start : s.end], s.start, question_words, after=after,
+            fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at)
             if not fact:
                 continue
@@ -159,20 +158,29 @@ class Pipeline:
         _, cand, span = best
         return cand, (span if q.qtype in scope.FACT_TYPES else None)
 
-    def _highlights(self, best: Candidate, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
-        """Offsets, inside the quote's document, of the words that answer."""
+    def _highlights(self, sentence: int, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+        """Offsets, inside the quote's document, of the words that answer (and of the short fact)."""
         stems = {s for m in matches for s in m.stems}
-        spans = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[best.sentence] if t.stem in stems and not t.is_stop}
+        spans = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[sentence] if t.stem in stems and not t.is_stop}
         if fact:
             spans.add(fact)
         return tuple(sorted(spans))
+
+    def _document_text(self, sentence: int) -> str:
+        """The text of the document a sentence belongs to."""
+        return self.texts[self.data.chunks[self.data.sentences[sentence].chunk_index].document]
+
+    def _sentence_text(self, sentence: int) -> str:
+        """A sentence, verbatim."""
+        s = self.data.sentences[sentence]
+        return self._document_text(sentence)[s.start : s.end]
 
     def _source(self, sentence_index: int) -> Source:
         s = self.data.sentences[sentence_index]
         doc = self.data.chunks[s.chunk_index].document
         return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)
 
-    def _identity(self, q: Question, matches: list) -> tuple[int, tuple[int, int]] | None:
+    def _identity(self, q: Question, matches: list) -> tuple[int, tuple[int, int] | None] | None:
         """'¿Quién es José Antonio Kast?': a sentence describing the name in apposition ('Kast, candidato de…')."""
         if q.qtype != "person" or not matches:
             return None
@@ -185,11 +193,10 @@ class Pipeline:
             names |= named
         first_mention: int | None = None
         for sentence in self.data.sentences:
-            doc_text = self.texts[self.data.chunks[sentence.chunk_index].document]
             for tok in vocab.sentence_tokens[sentence.index]:
                 if tok.stem in names:
                     first_mention = sentence.index if first_mention is None else first_mention
-                    span = apposition(doc_text[: sentence.end], tok.end)
+                    span = apposition(self._document_text(sentence.index)[: sentence.end], tok.end)
                     if span:
                         return sentence.index, span
         # No description in apposition: the sentence that first introduces the name says who it is.
@@ -199,18 +206,13 @@ class Pipeline:
         self, text: str, q: Question, matches: list, index: int, span: tuple[int, int] | None
     ) -> Answer:
         """Who someone is: the description in apposition, or the sentence that introduces them."""
-        sentence = self.data.sentences[index]
-        doc_text = self.texts[self.data.chunks[sentence.chunk_index].document]
-        quote = doc_text[sentence.start : sentence.end]
-        stems = {st for m in matches for st in m.stems}
-        highlights = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[index] if t.stem in stems}
-        fact = doc_text[span[0] : span[1]] if span else None
+        quote = self._sentence_text(index)
+        fact = self._document_text(index)[span[0] : span[1]] if span else None
         return Answer(
             question=text, refused=False,
             answer=compose.fact_answer("person", fact, quote) if fact else compose.plain_answer(quote),
             quote=quote, source=self._source(index), confidence=IDENTITY_CONFIDENCE,
-            short_answer=fact, kind="person" if fact else "passage",
-            highlights=tuple(sorted(highlights | ({span} if span else set()))),
+            short_answer=fact, kind="person" if fact else "passage", highlights=self._highlights(index, matches, span),
         )
 
     def _section_asked(self, matches: list) -> int | None:
@@ -237,16 +239,11 @@ class Pipeline:
 
     def _section_answer(self, text: str, first: int, matches: list) -> Answer:
         """Answer a question about a section with its opening sentence."""
-        sentence = self.data.sentences[first]
-        doc = self.data.chunks[sentence.chunk_index].document
-        quote = self.texts[doc][sentence.start : sentence.end]
-        stems = {st for m in matches for st in m.stems}
-        highlights = tuple(
-            (t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[first] if t.stem in stems and not t.is_stop
-        )
+        quote = self._sentence_text(first)
         return Answer(
-            question=text, refused=False, answer=compose.section_answer(sentence.section, quote), quote=quote,
-            source=self._source(first), confidence=0.9, kind="section", highlights=highlights,
+            question=text, refused=False, answer=compose.section_answer(self.data.sentences[first].section, quote),
+            quote=quote, source=self._source(first), confidence=0.9, kind="section",
+            highlights=self._highlights(first, matches, None),
         )
 
     def _summary(self, text: str) -> Answer:
@@ -264,17 +261,18 @@ class Pipeline:
     # -- helpers for adapters ---------------------------------------------------------
 
     def suggestions(self) -> tuple[str, ...]:
-        """Example questions the article answers: one per section heading, kept only if the pipeline answers it."""
-        if self._suggestions is None:
-            out = ["¿De qué trata el artículo?"]
-            self._suggestions = tuple(out)  # refusals met while checking candidates use this
-            for doc in self.data.documents:
-                for heading, _, _ in section_headings(doc):
-                    candidate = f"¿Qué dice el artículo sobre {compose.with_article(heading)}?"
-                    if not self.ask(candidate).refused:
-                        out.append(candidate)
-            self._suggestions = tuple(out[:MAX_SUGGESTIONS])
+        """Example questions the article answers, generated when the pipeline is built."""
         return self._suggestions
+
+    def _checked_suggestions(self) -> tuple[str, ...]:
+        """One question per section heading, kept only if the pipeline answers it."""
+        out = [SUMMARY_SUGGESTION]
+        for doc in self.data.documents:
+            for heading, _, _ in section_headings(doc):
+                candidate = f"¿Qué dice el artículo sobre {compose.with_article(heading)}?"
+                if not self.ask(candidate).refused:
+                    out.append(candidate)
+        return tuple(out[:MAX_SUGGESTIONS])
 
     def stats(self) -> dict[str, int]:
         """Counts reported by the health endpoint."""
