@@ -93,9 +93,6 @@ class Retriever:
             )
             for sent in data.sentences
         ]
-        # Passage-side work done once at load: per-term BM25 vectors and presence maps.
-        self._presence_cache: dict[str, dict[int, float]] = {}
-        self._bm25_cache: dict[str, np.ndarray] = {}
         self.sentence_chunks = np.array([sent.chunk_index for sent in data.sentences])
         self.phrases = {
             a: tuple(t for t in b if t in self.vocabulary.terms) for a, b in data.phrases
@@ -106,9 +103,10 @@ class Retriever:
         self.bm25 = BM25Plus(
             [list(t) for t in data.chunk_terms], k1=settings["k1"], b=settings["b"], delta=settings["delta"]
         )
-        for term in self.vocabulary.terms:
-            self._term_scores(term)
-            self._presence(term)
+        # Passage-side work done once at load: every article term's BM25 vector (BM25 is a sum over query
+        # terms, so a query's scores are the sum of these) and its presence in each sentence.
+        self.term_scores = {t: np.asarray(self.bm25.get_scores([t]), dtype=float) for t in self.vocabulary.terms}
+        self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
 
     def match(self, question: Question) -> list[TermMatch]:
         """How each content word of the question meets the article, glossary phrases included."""
@@ -144,37 +142,26 @@ class Retriever:
         query = [s for m in matches for s, strength in m.stems.items() if strength >= 0.6]
         if not query:
             return np.zeros(len(self.data.chunks))
-        # BM25 is a sum over query terms, so each term's vector (from rank-bm25 itself) is computed once.
-        scores = np.sum([self._term_scores(t) for t in query], axis=0)
+        scores = np.sum([self.term_scores[t] for t in query], axis=0)
         top = float(scores.max())
         return scores / top if top > 0 else scores
 
     def _presence(self, stem: str) -> dict[int, float]:
         """How present a stem is in each sentence: itself, its paragraph and heading, or as a protagonist."""
-        found = self._presence_cache.get(stem)
-        if found is None:
-            found = {}
-            if stem in self.protagonists:
-                # Implied only where the sentence names no protagonist itself ("el presidente argentino y el
-                # mandatario chileno"): a sentence naming Kast is not also about an unnamed Milei.
-                found = {
-                    i: PROTAGONIST_PRESENCE
-                    for i, stems in enumerate(self.vocabulary.sentence_stems)
-                    if stems.isdisjoint(self.protagonist_names)
-                }
-            for i, context in enumerate(self.context_stems):
-                if stem in context:
-                    found[i] = max(found.get(i, 0.0), CONTEXT_DISCOUNT)
-            for i in self.vocabulary.terms[stem].sentences if stem in self.vocabulary.terms else ():
-                found[i] = 1.0
-            self._presence_cache[stem] = found
-        return found
-
-    def _term_scores(self, term: str) -> np.ndarray:
-        found = self._bm25_cache.get(term)
-        if found is None:
-            found = np.asarray(self.bm25.get_scores([term]), dtype=float)
-            self._bm25_cache[term] = found
+        found: dict[int, float] = {}
+        if stem in self.protagonists:
+            # Implied only where the sentence names no protagonist itself ("el presidente argentino y el
+            # mandatario chileno"): a sentence naming Kast is not also about an unnamed Milei.
+            found = {
+                i: PROTAGONIST_PRESENCE
+                for i, stems in enumerate(self.vocabulary.sentence_stems)
+                if stems.isdisjoint(self.protagonist_names)
+            }
+        for i, context in enumerate(self.context_stems):
+            if stem in context:
+                found[i] = max(found.get(i, 0.0), CONTEXT_DISCOUNT)
+        for i in self.vocabulary.terms[stem].sentences:
+            found[i] = 1.0
         return found
 
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:
@@ -184,7 +171,7 @@ class Retriever:
         covered = np.zeros((len(matches), n))
         for row, m in enumerate(matches):
             for stem, strength in m.stems.items():
-                for i, presence in self._presence(stem).items():
+                for i, presence in self.presence[stem].items():
                     value = strength * presence
                     if value > covered[row, i]:
                         covered[row, i] = value
