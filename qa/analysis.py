@@ -118,6 +118,11 @@ def known_word(word: str) -> bool:
     return False
 
 
+def is_verb_lemma(dictionary_form: str) -> bool:
+    """Whether a lemma looks like a Spanish infinitive (-ar, -er, -ir): a verb, without a tagger."""
+    return dictionary_form.endswith(("ar", "er", "ir"))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into ``text``."""
     stops = stopwords()

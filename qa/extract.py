@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import fold, lemma, stopwords
+from .analysis import fold, is_verb_lemma, lemma, stopwords
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _TIME_RE = re.compile(
@@ -61,7 +61,7 @@ def apposition(text: str, name_end: int) -> tuple[int, int] | None:
         return None
     first = m.group(1).split()[0]
     # A description starts with a noun ("candidato de…"), not a name, a function word or a verb ("ha decidido").
-    if first[:1].isupper() or fold(first) in stopwords() or lemma(first).endswith(("ar", "er", "ir")):
+    if first[:1].isupper() or fold(first) in stopwords() or is_verb_lemma(lemma(first)):
         return None
     return name_end + m.start(1), name_end + m.end(1)
 

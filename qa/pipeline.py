@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from . import compose, scope
+from .analysis import is_verb_lemma
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, place_names
@@ -130,7 +131,7 @@ class Pipeline:
         question_words = {t.folded for t in q.tokens}
         stems = {s for m in (matches or []) for s in m.stems}
         verb_stems = {
-            st for m in (matches or []) if m.token.lemma.endswith(("ar", "er", "ir")) and not m.token.capitalized
+            st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
         }
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import Token, fold, normalize, tokenize
+from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
 
 # Question types, matched on the folded question (accents and case removed),
 # first match wins. Each type names what the answering sentence must contain.
@@ -121,11 +121,11 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
         previous = analyze(history[-1], history[:-1])
         own = {t.stem for t in content}
         carried = tuple(t for t in previous.content if t.stem not in own)
-        refers_back = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella)\b", folded) is not None
+        refers_back = _REFERS_BACK_RE.search(folded) is not None
         if not refers_back and any(t.capitalized and t is not tokens[0] for t in content):
             # "¿Y a Kast?" after "¿Qué medios entrevistaron a los exministros?": the new name takes the
             # place of the old participants, so only the previous question's verbs carry over.
-            carried = tuple(t for t in carried if t.lemma.endswith(("ar", "er", "ir")) and not t.capitalized)
+            carried = tuple(t for t in carried if is_verb_lemma(t.lemma) and not t.capitalized)
         content = content + carried
         inherited = len(carried)
         if qtype == "fact" and len(content) - inherited <= 1:
@@ -176,9 +176,14 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
     return None
 
 
+# Words pointing back at what was said before ("eso", "esa instancia"), and at a place already named.
+_REFERS_BACK_RE = re.compile(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella)\b")
+_THERE_RE = re.compile(r"\b(alli|ahi)\b")
+
+
 def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:
     """A follow-up leans on the previous turn: '¿Y dónde fue?', 'y eso cuándo', '¿Y Kast llega a esa instancia?'."""
     starts = re.match(r"^\W*(y|e|pero|entonces|ademas|tambien|o sea)\b", folded) is not None
-    demonstrative = re.search(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella|alli|ahi)\b", folded) is not None
+    demonstrative = _REFERS_BACK_RE.search(folded) is not None or _THERE_RE.search(folded) is not None
     pronoun = re.search(r"\b(lo|la|le|les|los|las)\b", folded) is not None
     return len(content) <= 1 or ((starts or demonstrative) and len(content) <= 4) or (pronoun and len(content) <= 2)

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .analysis import known_word
+from .analysis import is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
 from .question import Question
 from .retrieve import Candidate
@@ -61,8 +61,7 @@ def _looks_like_name(question: Question, m: TermMatch) -> bool:
 
 def _is_verb(m: TermMatch) -> bool:
     """A conjugated or infinitive verb, judged by its lemma's ending (no tagger needed)."""
-    lem = m.token.lemma
-    return lem.endswith(("ar", "er", "ir")) and len(lem) > 3
+    return is_verb_lemma(m.token.lemma) and len(m.token.lemma) > 3
 
 
 def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> int:
@@ -98,7 +97,7 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
         "unknown_share": unknown,
         "missing_names": float(missing_names(question, matches, vocab)),
         "fact_missing": 1.0 if question.qtype in FACT_TYPES and not has_fact else 0.0,
-    "fact_found": 1.0 if question.qtype in FACT_TYPES and has_fact else 0.0,
+        "fact_found": 1.0 if question.qtype in FACT_TYPES and has_fact else 0.0,
         "bm25": best.bm25,
         "content_words": float(len(matches)),
     }
