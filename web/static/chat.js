@@ -135,11 +135,17 @@
     return li;
   }
 
+  // Every reply opens the same way: who speaks, then the text (inserted as text, never as HTML).
+  function replyTurn(kind, who, text) {
+    const li = el("li", "turn " + kind);
+    li.appendChild(el("p", "who", who));
+    li.appendChild(el("p", "answer-text", text));
+    return li;
+  }
+
   function renderAnswer(entry, index) {
     const data = entry.data;
-    const li = el("li", "turn answer");
-    li.appendChild(el("p", "who", "Respuesta"));
-    li.appendChild(el("p", "answer-text", data.answer));
+    const li = replyTurn("answer", "Respuesta", data.answer);
     if (data.quote && data.source) {
       const figure = el("figure", "quote");
       const quote = el("blockquote");
@@ -164,9 +170,7 @@
 
   function renderRefusal(entry, index) {
     const data = entry.data;
-    const li = el("li", "turn refusal");
-    li.appendChild(el("p", "who", "El artículo no lo dice"));
-    li.appendChild(el("p", "answer-text", data.answer));
+    const li = replyTurn("refusal", "El artículo no lo dice", data.answer);
     const suggestions = data.suggestions || [];
     if (suggestions.length) {
       li.appendChild(el("p", "suggestions-title", "Preguntas que el artículo sí responde:"));
@@ -177,9 +181,7 @@
   }
 
   function renderError(entry, index) {
-    const li = el("li", "turn error");
-    li.appendChild(el("p", "who", "Aviso"));
-    li.appendChild(el("p", "answer-text", entry.message));
+    const li = replyTurn("error", "Aviso", entry.message);
     if (entry.question) {
       li.appendChild(button("button secondary small", "Reintentar", () => {
         if (pending) return;
