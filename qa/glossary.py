@@ -9,21 +9,30 @@ of the group can reach them. Matching happens on stems, contiguously.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .analysis import terms
 
-GLOSSARY_PATH = Path(__file__).parent / "data" / "glosario_politica.txt"
+DATA_DIR = Path(__file__).parent / "data"
+# The domain's own equivalences, then general Spanish near-synonyms (verbs of saying, intention, change…).
+GLOSSARY_PATHS = (DATA_DIR / "glosario_politica.txt",)
 
 
-def load_groups(path: Path = GLOSSARY_PATH) -> list[list[str]]:
-    """Groups of equivalent expressions; lines starting with # are comments."""
+def load_groups(paths: tuple[Path, ...] = GLOSSARY_PATHS) -> list[list[str]]:
+    """Groups of equivalent expressions from every file; lines starting with # are comments."""
     groups = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            groups.append([m.strip() for m in line.split(";") if m.strip()])
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                groups.append([m.strip() for m in line.split(";") if m.strip()])
     return groups
+
+
+def fingerprint(paths: tuple[Path, ...] = GLOSSARY_PATHS) -> dict[str, str]:
+    """sha256 of each glossary file, recorded in the index so an edited glossary makes it stale."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
 def compile_phrases(groups: list[list[str]], article_stems: set[str]) -> list[tuple[list[str], list[str]]]:

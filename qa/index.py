@@ -22,7 +22,7 @@ from . import analysis
 from .chunking import chunk_document
 from .errors import DocumentProblem, IndexProblem
 from .records import Chunk, Document, Sentence
-from .glossary import GLOSSARY_PATH, compile_phrases, load_groups
+from .glossary import compile_phrases, fingerprint, load_groups
 from .thesaurus import find_thesaurus, related_lemmas
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def build(documents: list[Document], thesaurus: Path | None = None) -> IndexData
     phrases = tuple((tuple(a), tuple(b)) for a, b in compile_phrases(load_groups(), article_stems))
     meta = {
         "format_version": FORMAT_VERSION,
-        "glossary": GLOSSARY_PATH.name,
+        "glossary": fingerprint(),
         "analyzer": analysis.settings(),
         "bm25": BM25_SETTINGS,
         "sources": {d.id: sha256_text(d.text) for d in documents},
@@ -181,6 +181,8 @@ def load(path: Path, documents: list[Document]) -> IndexData:
         raise IndexProblem(f"El índice {path} se construyó con otro analizador.", "index_stale")
     if meta.get("sources") != {d.id: sha256_text(d.text) for d in documents}:
         raise IndexProblem(f"El artículo cambió desde que se construyó el índice {path}.", "index_stale")
+    if meta.get("glossary") != fingerprint():
+        raise IndexProblem(f"El glosario cambió desde que se construyó el índice {path}.", "index_stale")
     return IndexData(
         documents=tuple(documents),
         chunks=tuple(Chunk(**{**c, "sentences": tuple(c["sentences"])}) for c in payload["chunks"]),

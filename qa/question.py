@@ -164,11 +164,24 @@ def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})
 
 
+# Nouns that only classify ("qué tipo de viajes"): the kind asked for is the noun after "de".
+_CLASSIFIERS = frozenset({"tipo", "tipos", "clase", "clases", "especie", "genero", "suerte", "forma", "formas"})
+
+
 def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | None:
-    """The content word right after an interrogative ("¿Qué hotel…?"): the kind of thing the answer must be."""
+    """The noun right after an interrogative ("¿Qué hotel…?"): the kind of thing the answer must be.
+
+    A verb there ("¿Qué opinó…?") names no kind; a classifier ("¿Qué tipo de
+    viajes…?") hands the role to the noun it classifies.
+    """
     for i, tok in enumerate(tokens[:-1]):
         if tok.folded in _WH:
-            nxt = tokens[i + 1]
+            k = i + 1
+            if tokens[k].folded in _CLASSIFIERS and k + 2 < len(tokens) and tokens[k + 1].folded == "de":
+                k += 2
+            nxt = tokens[k]
+            if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded:
+                return None
             for j, c in enumerate(content):
                 if c.start == nxt.start:
                     return j

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Plus
 
-from .analysis import known_word
+from .analysis import known_word, stem
 from .index import IndexData
 from .matching import TYPO, TermMatch, TypoIndex, Vocabulary
 from .question import Question
@@ -113,9 +113,14 @@ class Retriever:
         found = [self.vocabulary.match(tok) for tok in question.content]
         glossed = [False] * len(found)
         stems = [t.stem for t in question.content]
+        # A conjugation whose stem differs from the dictionary form's ('persiguen' / 'perseguir')
+        # reaches a one-word equivalence through its lemma.
+        lemma_stems = [stem(t.lemma) for t in question.content]
         for size in self.phrase_sizes:
             for i in range(len(stems) - size + 1):
                 targets = self.phrases.get(tuple(stems[i : i + size]))
+                if not targets and size == 1:
+                    targets = self.phrases.get((lemma_stems[i],))
                 if not targets:
                     continue
                 for j in range(i, i + size):

@@ -146,4 +146,20 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
         # A name or number the article never mentions means the question is about something else,
         # however well the rest of it matches ("¿Qué publicó El Mercurio sobre la reunión?").
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "unknown_name")
+    if unknown_kind(question, matches):
+        # "¿En qué hotel…?" asks for a hotel; an article that never mentions one (nor an equivalent)
+        # cannot name it, whatever else the question shares with it.
+        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "unknown_kind")
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
+
+
+# Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
+KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity"})
+
+
+def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
+    """The noun naming what the answer must be is nowhere in the article, in any form or equivalent."""
+    if question.type_noun is None or question.qtype not in KIND_CHECKED_TYPES:
+        return False
+    start = question.content[question.type_noun].start
+    return any(m.token.start == start and not m.found for m in matches)

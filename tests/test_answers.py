@@ -85,3 +85,22 @@ def test_follow_up_with_a_new_name_keeps_the_previous_question(pipeline: Pipelin
 def test_gist_requests_get_the_summary(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
     assert answer.kind == "summary" and not answer.refused
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué estadio visitaron Milei y Kast en Buenos Aires?",
+    "¿Qué periodista entrevistó a Kast para Clarín?",
+    "¿Cuántos asesores acompañaron a Kast en la reunión?",
+])
+def test_refuses_when_the_kind_of_thing_asked_for_is_never_mentioned(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.refused and answer.quote is None
+
+
+@pytest.mark.parametrize(("question", "evidence"), [
+    ("¿Qué tipo de acuerdos podría traer la coalición de derecha?", "acuerdos bilaterales"),
+    ("¿Qué clase de política enfatiza la campaña de Kast?", "mano dura"),
+])
+def test_a_classifier_noun_hands_the_kind_to_the_noun_it_classifies(pipeline: Pipeline, question: str, evidence: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and evidence in answer.quote

@@ -68,3 +68,12 @@ def test_a_missing_index_is_rebuilt(index_copy: Path) -> None:
     (index_copy / INDEX_FILE).unlink()
     assert ensure(index_copy).chunks
     assert (index_copy / INDEX_FILE).is_file()
+
+
+def test_an_index_built_with_another_glossary_is_stale(index_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.index
+
+    monkeypatch.setattr(qa.index, "fingerprint", lambda: {"glosario_politica.txt": "0" * 64})
+    with pytest.raises(IndexProblem) as err:
+        load(index_copy / INDEX_FILE, load_documents(index_copy))
+    assert err.value.code == "index_stale" and "glosario" in err.value.message
