@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .analysis import fold, stopwords
+from .extract import list_items
+
+_COUNTS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez")
 
 def refusal(titles: list[str]) -> str:
     """The polite refusal, naming what the service can talk about."""
@@ -44,6 +49,11 @@ def fact_answer(qtype: str, fact: str, sentence: str) -> str:
         phrase = f"en {phrase}"
     if qtype == "reason":
         return reported(sentence)
+    if qtype == "quantity" and not re.search(rf"\d|\b({'|'.join(_COUNTS)})\b", fold(phrase)):
+        # An enumeration answers "¿cuántos?" by its length: "Tres: comercio, energía y defensa".
+        items = list_items(phrase)
+        if 1 < len(items) <= len(_COUNTS):
+            return f"{_COUNTS[len(items) - 1].capitalize()}: {phrase}, según el artículo."
     return f"{_capitalize(phrase)}, según el artículo."
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import fold, is_verb_lemma, lemma, stopwords
+from .analysis import fold, is_verb_lemma, lemma, stem, stopwords
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _TIME_RE = re.compile(
@@ -115,6 +115,14 @@ def find_fact(
             if fold(m.group(0).split()[0]) in question_words:
                 continue
             return Fact(m.start() + offset, m.end() + offset, qtype)
+        # No number, but an enumeration can be counted: "en materia de comercio, energía y defensa".
+        # Only when the counted noun introduces it ("¿en cuántas materias?"), not any list nearby.
+        listed = find_fact("list", text, offset, question_words)
+        if listed:
+            lead_in = text[: listed.start - offset].split()[-4:]
+            asked = {stem(w) for w in question_words if w not in stopwords()}
+            if any(stem(w) in asked for w in lead_in):
+                return Fact(listed.start, listed.end, "count")
         return None
     if qtype == "person" and verb_at is not None:
         subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
@@ -148,3 +156,8 @@ def find_fact(
                     return Fact(m.end() + offset, body.end() + offset, qtype)
         return None
     return None
+
+
+def list_items(phrase: str) -> list[str]:
+    """The members of an enumeration: 'comercio, energía y defensa' → three items."""
+    return [p.strip() for p in re.split(r",\s*|\s+(?:y|e)\s+", phrase) if p.strip()]

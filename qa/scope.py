@@ -146,6 +146,10 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
         # A name or number the article never mentions means the question is about something else,
         # however well the rest of it matches ("¿Qué publicó El Mercurio sobre la reunión?").
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "unknown_name")
+    if question.qtype in FACT_REQUIRED_TYPES and not has_fact:
+        # "¿Cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list; a sentence
+        # without one does not answer, however many words it shares with the question.
+        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "fact_missing")
     if unknown_kind(question, matches):
         # "¿En qué hotel…?" asks for a hotel; an article that never mentions one (nor an equivalent)
         # cannot name it, whatever else the question shares with it.
@@ -153,6 +157,7 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
 
 
+FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
 KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity"})
 

@@ -104,3 +104,18 @@ def test_refuses_when_the_kind_of_thing_asked_for_is_never_mentioned(pipeline: P
 def test_a_classifier_noun_hands_the_kind_to_the_noun_it_classifies(pipeline: Pipeline, question: str, evidence: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and evidence in answer.quote
+
+
+def test_how_many_is_answered_by_counting_an_enumeration(pipeline: Pipeline, article: Document) -> None:
+    answer = pipeline.ask("¿En cuántas materias podrían firmarse acuerdos bilaterales?")
+    assert not answer.refused
+    assert answer.answer.startswith("Tres: comercio, energía y defensa")
+    assert quote_is_exact(answer, article)
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos candidatos de izquierda compiten en Chile?",
+    "¿Cuándo se fundó la coalición de izquierda chilena?",
+])
+def test_when_and_how_many_need_a_date_or_a_number_in_the_passage(pipeline: Pipeline, question: str) -> None:
+    assert pipeline.ask(question).refused
