@@ -147,7 +147,7 @@ class Vocabulary:
         found: set[str] = set()
         for form, stems in self.by_prefix.get(word[:MIN_PREFIX], {}).items():
             common = len(os.path.commonprefix([form, word]))
-            if common >= 0.7 * min(len(form), len(word)):
+            if common >= 0.6 * min(len(form), len(word)):
                 found |= stems
         return found
 

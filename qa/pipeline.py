@@ -24,10 +24,16 @@ MAX_SUGGESTIONS = 5
 SUMMARY_SUGGESTION = "¿De qué trata el artículo?"
 SECTION_COVERAGE = 0.8
 IDENTITY_CONFIDENCE = 0.9
-FACT_SCORE_SLACK = 0.2
-FACT_PROXIMITY_WEIGHT = 0.1
+FACT_SCORE_SLACK = 0.5
+FACT_PROXIMITY_WEIGHT = 0.5
 # An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
 REASON_SCORE_SLACK = 0.5
+# Verbs that report what someone said: their subject answers "¿quién dijo…?".
+REPORTING_VERBS = frozenset({
+    "decir", "señalar", "afirmar", "asegurar", "sostener", "explicar", "declarar", "subrayar", "destacar",
+    "resaltar", "advertir", "indicar", "manifestar", "confirmar", "anunciar", "opinar", "considerar", "admitir",
+    "reconocer", "criticar", "denunciar", "enfatizar", "remarcar", "insistir", "aclarar", "comentar", "expresar",
+})
 
 
 def validate_question(question: object) -> str:
@@ -145,6 +151,9 @@ class Pipeline:
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
             verb_at = next((t.start for t in sentence_tokens if t.stem in verb_stems), None)
+            if verb_at is None and q.qtype == "person":
+                # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
+                verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at)
             if not fact:

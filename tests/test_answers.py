@@ -15,6 +15,8 @@ def quote_is_exact(answer, article: Document) -> bool:  # type: ignore[no-untype
 @pytest.mark.parametrize(("question", "fact"), [
     ("¿Dónde se reunieron Milei y Kast?", "Buenos Aires"),
     ("¿Cuándo está prevista la segunda vuelta?", "noviembre de 2025"),
+    # The date next to what is asked about, not another date in a sentence that mentions it too.
+    ("¿Cuándo es la segunda vuelta en Chile?", "noviembre de 2025"),
     ("¿Cuándo confirmó el gobierno que no apoyaría a Kast?", "octubre de 2025"),
 ])
 def test_short_fact_questions_state_the_fact(pipeline: Pipeline, article: Document, question: str, fact: str) -> None:
@@ -119,3 +121,8 @@ def test_how_many_is_answered_by_counting_an_enumeration(pipeline: Pipeline, art
 ])
 def test_when_and_how_many_need_a_date_or_a_number_in_the_passage(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused
+
+
+def test_who_said_it_names_the_subject_of_the_reporting_verb(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Quiénes dijeron que la seguridad es prioritaria?")
+    assert not answer.refused and answer.short_answer == "exministros chilenos"
