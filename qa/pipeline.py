@@ -24,7 +24,7 @@ MAX_SUGGESTIONS = 5
 SUMMARY_SUGGESTION = "¿De qué trata el artículo?"
 SECTION_COVERAGE = 0.8
 IDENTITY_CONFIDENCE = 0.9
-FACT_SCORE_SLACK = 0.5
+FACT_SCORE_SLACK = 0.4
 FACT_PROXIMITY_WEIGHT = 0.5
 # An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
 REASON_SCORE_SLACK = 0.5
