@@ -37,6 +37,7 @@ MAX_LIST_WORDS = 14
 # The subject right before a verb: back to the previous comma or clause start, at most a few words.
 _SUBJECT_RE = re.compile(r"(?:^|[,;:]\s*|\bque\s+)([^,;:]{2,80}?)\s*$")
 MAX_SUBJECT_WORDS = 6
+_AGENT_RE = re.compile(rf"\w+(?:d[oa]s?)\s+por\s+({_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*)")
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
 _REASON_RE = re.compile(
     r"\b(?:porque|ya que|debido a|dado que|puesto que|a causa de|por lo que|por eso|"
@@ -93,7 +94,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
-    verb_at: int | None = None,
+    verb_at: int | None = None, anchors: tuple[int, ...] = (),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -125,16 +126,25 @@ def find_fact(
                 return Fact(listed.start, listed.end, "count")
         return None
     if qtype == "person" and verb_at is not None:
+        # A passive names its agent after the participle: "la entrevista concedida por Kast".
+        agent = _AGENT_RE.match(text, verb_at - offset)
+        if agent and fold(agent.group(1)) not in question_words:
+            return Fact(agent.start(1) + offset, agent.end(1) + offset, qtype)
         subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
         if subject:
             words = subject.group(1).split()
-            if 0 < len(words) <= MAX_SUBJECT_WORDS and not all(fold(w) in question_words for w in words):
+            content = [w for w in words if fold(w) not in stopwords()]
+            if 0 < len(words) <= MAX_SUBJECT_WORDS and content and not all(fold(w) in question_words for w in words):
                 return Fact(subject.start(1) + offset, subject.end(1) + offset, qtype)
     if qtype in ("person", "media"):
         names = _names(text, offset, question_words, places)
         if not names:
             return None
         later = [s for s in names if s[0] >= after + offset] or names
+        if qtype == "person" and anchors:
+            # The person asked about stands next to the words the question uses ("José Antonio Kast,
+            # candidato de la derecha chilena"), not anywhere in the sentence.
+            later = sorted(names, key=lambda sp: min(min(abs(a - sp[0]), abs(a - sp[1])) for a in anchors))
         first = later[0]
         # "Ámbito y Clarín": join names coordinated by 'y' or commas.
         end = first[1]

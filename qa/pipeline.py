@@ -140,6 +140,7 @@ class Pipeline:
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
         }
+        says = any(t.lemma in REPORTING_VERBS for t in q.tokens)
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -151,11 +152,11 @@ class Pipeline:
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
             verb_at = next((t.start for t in sentence_tokens if t.stem in verb_stems), None)
-            if verb_at is None and q.qtype == "person":
+            if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
                 verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
-                             places=self.places, verb_at=verb_at)
+                             places=self.places, verb_at=verb_at, anchors=tuple(positions))
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

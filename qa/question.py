@@ -17,7 +17,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
     ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
     ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
-    ("person", r"\b(quien(es)?|que (persona|lider|politico|candidato|presidente)s?)\b"),
+    ("person", r"\b(quien(es)?|que (persona|lider|politico|candidato|presidente)s?|como se llaman?|(el|los) nombres? de)\b"),
     ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
              r"en que (temas|areas|materias|ambitos|sectores|campos|cuestiones)|cuales son|que incluye)\b"),
     ("reason", r"\b(por ?que|para que|a que se debe|motivo|razon)\b"),
@@ -37,7 +37,7 @@ _FRAME_WORDS = frozenset(
         "por favor dime dame decime contame cuéntame explícame puedes podrías sabes "
         "resumen resume resumir resúmeme idea principal tema trata va "
         "medio medios diario diarios periódico periódicos fecha día dia mes año ano lugar ciudad sitio "
-        "persona personas motivo razón razon ocurrió ocurrio pasó paso sucedió sucedio"
+        "persona personas motivo razón razon ocurrió ocurrio pasó paso sucedió sucedio llama llaman nombre nombres"
     ).split()
 )
 # Common verbs and nouns that rarely decide which passage answers; they count,

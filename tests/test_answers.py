@@ -126,3 +126,15 @@ def test_when_and_how_many_need_a_date_or_a_number_in_the_passage(pipeline: Pipe
 def test_who_said_it_names_the_subject_of_the_reporting_verb(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿Quiénes dijeron que la seguridad es prioritaria?")
     assert not answer.refused and answer.short_answer == "exministros chilenos"
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("¿Quién es el candidato de la derecha chilena?", "José Antonio Kast"),  # the name the description stands beside
+    ("¿Cómo se llama el candidato de la derecha chilena?", "José Antonio Kast"),
+    ("¿Quién encabeza el gobierno argentino?", "Javier Milei"),
+    ("¿Quién concedió una entrevista a Ámbito y Clarín?", "Kast"),  # the agent of a passive
+])
+def test_who_questions_name_the_person_the_passage_links_to_the_question(pipeline: Pipeline, question: str, person: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == person
+    assert answer.answer.startswith(person)
