@@ -32,6 +32,8 @@ def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
         ans = pipeline.ask(item.question, list(item.history))
         if "coverage" not in ans.signals:
             continue  # summaries and empty questions do not go through the model
+        if _ruled(pipeline, item, ans.signals):
+            continue  # decided by a rule (unknown name or kind, no date for «¿cuándo?»), not by the model
         best_right = False
         if item.answerable:
             best_right = ans.quote is not None and item.evidence in ans.quote
@@ -41,6 +43,16 @@ def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
         y.append(1.0 if best_right else 0.0)
         kept.append(item)
     return np.array(X), np.array(y), kept
+
+
+def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a hard rule of ``scope.decide`` refused the question before the model was consulted."""
+    from qa.question import analyze
+
+    q = analyze(item.question, tuple(item.history))
+    if signals["missing_names"] > 0 or (q.qtype in scope.FACT_REQUIRED_TYPES and signals["fact_missing"] > 0):
+        return True
+    return scope.unknown_kind(q, pipeline.retriever.match(q))
 
 
 def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def]

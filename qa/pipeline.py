@@ -134,7 +134,11 @@ class Pipeline:
         top = ranked[0]
         if q.qtype not in scope.FACT_TYPES and q.qtype != "reason":
             return top, None
+        # A name the question gives by its role ("el candidato chileno") is not the answer either.
+        # ("¿Quién es el candidato…?" asks for exactly that name, so not for person questions.)
         question_words = {t.folded for t in q.tokens}
+        if q.qtype != "person":
+            question_words |= self.retriever.named_by_role(matches or [])
         stems = {s for m in (matches or []) for s in m.stems}
         verb_stems = {
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized

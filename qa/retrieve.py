@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Plus
 
-from .analysis import known_word, stem
+from .analysis import is_verb_lemma, known_word, stem
 from .index import IndexData
 from .matching import TYPO, TermMatch, TypoIndex, Vocabulary
 from .question import Question
@@ -32,6 +32,8 @@ GLOSSARY = 0.75
 # follow-up's own words say what is asked.
 INHERITED = 0.5
 BM25_WEIGHT = 0.15
+# A role the article gives a protagonist ("candidato" for Kast) stands for the name, below the word itself.
+ROLE = 0.75
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Retriever:
             for t in self.vocabulary.sentence_tokens[i]
             if t.stem in self.protagonists and not known_word(t.surface)
         )
+        self.role_names: dict[str, set[str]] = {}
+        self.roles = self._roles(data)
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
             self.vocabulary.section_stems[sent.index].union(
@@ -107,6 +111,47 @@ class Retriever:
         # terms, so a query's scores are the sum of these) and its presence in each sentence.
         self.term_scores = {t: np.asarray(self.bm25.get_scores([t]), dtype=float) for t in self.vocabulary.terms}
         self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
+
+    def _roles(self, data: IndexData) -> dict[str, frozenset[str]]:
+        """Role nouns the article attaches to a protagonist's name: "al candidato chileno José Antonio Kast",
+        "José Antonio Kast, candidato de la derecha chilena". A question may use the role for the name."""
+        texts = {d.id: d.text for d in data.documents}
+        roles: dict[str, set[str]] = {}
+        for sent in data.sentences:
+            text = texts[data.chunks[sent.chunk_index].document]
+            toks = self.vocabulary.sentence_tokens[sent.index]
+            for i, tok in enumerate(toks):
+                if tok.stem not in self.protagonist_names:
+                    continue
+                first = i
+                while first > 0 and toks[first - 1].capitalized and text[toks[first - 1].end : toks[first].start] == " ":
+                    first -= 1
+                before = []
+                j = first - 1
+                while j >= 0 and len(before) < 2 and not toks[j].is_stop and not toks[j].capitalized \
+                        and text[toks[j].end : toks[j + 1].start] == " ":
+                    before.insert(0, toks[j])
+                    j -= 1
+                # In Spanish the head noun comes first ("candidato chileno"): only it names the role.
+                heads = before[:1]
+                after = toks[i + 1] if i + 1 < len(toks) else None
+                if after is not None and text[tok.end : after.start].strip() == "," and not after.is_stop \
+                        and not after.capitalized:
+                    heads.append(after)
+                for role in heads:
+                    if not is_verb_lemma(role.lemma):
+                        roles.setdefault(role.stem, set()).add(tok.stem)
+                        self.role_names.setdefault(tok.stem, set()).update(t.folded for t in toks[first : i + 1])
+        return {k: frozenset(v) for k, v in roles.items()}
+
+    def named_by_role(self, matches: list[TermMatch]) -> set[str]:
+        """Folded words of the names a question refers to by their role ("el candidato chileno" → José Antonio Kast)."""
+        out: set[str] = set()
+        for m in matches:
+            for role in m.stems:
+                for name in self.roles.get(role, ()):
+                    out |= self.role_names.get(name, set())
+        return out
 
     def match(self, question: Question) -> list[TermMatch]:
         """How each content word of the question meets the article, glossary phrases included."""
@@ -135,6 +180,15 @@ class Retriever:
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
+        for tok, f in zip(question.content, found):
+            # "el candidato chileno" is Kast where the article says so; a sentence naming him meets the role.
+            # Only in the singular: "los candidatos" are a group, not the one the article named.
+            if tok.folded != tok.lemma:
+                continue
+            for role, strength in list(f.items()):
+                for name in self.roles.get(role, ()):
+                    if strength >= GLOSSARY and f.get(name, 0.0) < ROLE * strength:
+                        f[name] = ROLE * strength
         own = len(question.content) - question.inherited
         matches = [
             TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)

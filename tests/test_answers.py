@@ -138,3 +138,9 @@ def test_who_questions_name_the_person_the_passage_links_to_the_question(pipelin
     answer = pipeline.ask(question)
     assert not answer.refused and answer.short_answer == person
     assert answer.answer.startswith(person)
+
+
+def test_a_role_the_article_gives_a_person_stands_for_the_name(pipeline: Pipeline) -> None:
+    # The article calls Kast "el candidato chileno"; the interview sentence only says "Kast".
+    answer = pipeline.ask("¿Qué medios entrevistaron al candidato chileno?")
+    assert not answer.refused and answer.short_answer == "Ámbito y Clarín"
