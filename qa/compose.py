@@ -47,7 +47,7 @@ def fact_answer(qtype: str, fact: str, sentence: str) -> str:
     phrase = fact.strip().rstrip(".,;")
     if qtype == "place" and not fold(phrase).startswith(_PREPOSITIONS):
         phrase = f"en {phrase}"
-    if qtype == "reason":
+    if qtype in ("reason", "definition"):
         return reported(sentence)
     if qtype == "quantity" and not re.search(rf"\d|\b({'|'.join(_COUNTS)})\b", fold(phrase)):
         # An enumeration answers "¿cuántos?" by its length: "Tres: comercio, energía y defensa".

@@ -46,6 +46,14 @@ _REASON_RE = re.compile(
 )
 
 
+# Where a sentence defines a term: "El término «X» se refiere a…", "X consiste en…".
+_DEFINITION_RE = re.compile(
+    r"\b(?:se refiere a|se refieren a|consiste en|consisten en|significa|se define como|se entiende por|es decir|"
+    r"término|concepto de)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Fact:
     """A short answer: its offsets in the document and its type."""
@@ -155,6 +163,9 @@ def find_fact(
             else:
                 break
         return Fact(first[0], end, qtype)
+    if qtype == "definition":
+        m = _DEFINITION_RE.search(text)
+        return Fact(m.start() + offset, len(text) + offset, qtype) if m else None
     if qtype == "reason":
         m = _REASON_RE.search(text)
         return Fact(m.start() + offset, len(text) + offset, qtype) if m else None

@@ -16,7 +16,7 @@ from .analysis import terms
 
 DATA_DIR = Path(__file__).parent / "data"
 # The domain's own equivalences, then general Spanish near-synonyms (verbs of saying, intention, change…).
-GLOSSARY_PATHS = (DATA_DIR / "glosario_politica.txt",)
+GLOSSARY_PATHS = (DATA_DIR / "glosario_politica.txt", DATA_DIR / "sinonimos_generales.txt")
 
 
 def load_groups(paths: tuple[Path, ...] = GLOSSARY_PATHS) -> list[list[str]]:
@@ -35,13 +35,28 @@ def fingerprint(paths: tuple[Path, ...] = GLOSSARY_PATHS) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-def compile_phrases(groups: list[list[str]], article_stems: set[str]) -> list[tuple[list[str], list[str]]]:
-    """(member stems, article stems it stands for) for every member of a group the article uses."""
+def _contains(sequence: tuple[str, ...], member: tuple[str, ...]) -> bool:
+    n = len(member)
+    return any(sequence[i : i + n] == member for i in range(len(sequence) - n + 1))
+
+
+def compile_phrases(
+    groups: list[list[str]], article_terms: tuple[tuple[str, ...], ...]
+) -> list[tuple[list[str], list[str]]]:
+    """(member stems, article stems it stands for) for every member of a group the article uses.
+
+    A member counts as used only where its words stand together in the article, in order: "no
+    coincidir" is not in an article that says "no" in one place and "coincidieron" in another.
+    """
+    vocabulary = {s for seq in article_terms for s in seq}
     phrases: dict[tuple[str, ...], set[str]] = {}
     for group in groups:
         members = [tuple(terms(m)) for m in group]
         members = [m for m in members if m]
-        present = [m for m in members if all(s in article_stems for s in m)]
+        present = [
+            m for m in members
+            if all(s in vocabulary for s in m) and (len(m) == 1 or any(_contains(seq, m) for seq in article_terms))
+        ]
         if not present:
             continue
         targets = {s for m in present for s in m}

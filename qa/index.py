@@ -106,8 +106,7 @@ def build(documents: list[Document], thesaurus: Path | None = None) -> IndexData
     related = related_lemmas(thesaurus_path, vocabulary) if thesaurus_path else {}
     if not thesaurus_path:
         log.warning("mythes-es no está instalado: el índice se construye sin sinónimos")
-    article_stems = {s for t in chunk_terms for s in t}
-    phrases = tuple((tuple(a), tuple(b)) for a, b in compile_phrases(load_groups(), article_stems))
+    phrases = tuple((tuple(a), tuple(b)) for a, b in compile_phrases(load_groups(), chunk_terms))
     meta = {
         "format_version": FORMAT_VERSION,
         "glossary": fingerprint(),

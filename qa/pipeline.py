@@ -132,7 +132,7 @@ class Pipeline:
         if not ranked:
             return None, None
         top = ranked[0]
-        if q.qtype not in scope.FACT_TYPES and q.qtype != "reason":
+        if q.qtype not in scope.FACT_TYPES and q.qtype not in ("reason", "definition"):
             return top, None
         # A name the question gives by its role ("el candidato chileno") is not the answer either.
         # ("¿Quién es el candidato…?" asks for exactly that name, so not for person questions.)

@@ -21,6 +21,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
              r"en que (temas|areas|materias|ambitos|sectores|campos|cuestiones)|cuales son|que incluye)\b"),
     ("reason", r"\b(por ?que|para que|a que se debe|motivo|razon)\b"),
+    ("definition", r"^\W*(?:que|q) (?:es|son|significa|significan|quiere decir)\b|\b(?:que se entiende por|definicion de|a que se refiere)\b"),
     ("manner", r"\b(como)\b"),
 )
 _TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)

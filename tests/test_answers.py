@@ -144,3 +144,9 @@ def test_a_role_the_article_gives_a_person_stands_for_the_name(pipeline: Pipelin
     # The article calls Kast "el candidato chileno"; the interview sentence only says "Kast".
     answer = pipeline.ask("¿Qué medios entrevistaron al candidato chileno?")
     assert not answer.refused and answer.short_answer == "Ámbito y Clarín"
+
+
+@pytest.mark.parametrize("question", ["¿Qué significa apoyo institucional?", "q es el apoyo institucional"])
+def test_what_is_questions_quote_the_sentence_that_defines_the_term(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and "se refiere a acciones como" in answer.quote
