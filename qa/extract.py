@@ -102,7 +102,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
-    verb_at: int | None = None, anchors: tuple[int, ...] = (),
+    verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -135,9 +135,10 @@ def find_fact(
         return None
     if qtype == "person" and verb_at is not None:
         # A passive names its agent after the participle: "la entrevista concedida por Kast".
-        agent = _AGENT_RE.match(text, verb_at - offset)
-        if agent and fold(agent.group(1)) not in question_words:
-            return Fact(agent.start(1) + offset, agent.end(1) + offset, qtype)
+        for at in (verb_at, *passives):
+            agent = _AGENT_RE.match(text, at - offset)
+            if agent and fold(agent.group(1)) not in question_words:
+                return Fact(agent.start(1) + offset, agent.end(1) + offset, qtype)
         subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
         if subject:
             words = subject.group(1).split()

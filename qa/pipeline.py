@@ -160,7 +160,8 @@ class Pipeline:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
                 verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
-                             places=self.places, verb_at=verb_at, anchors=tuple(positions))
+                             places=self.places, verb_at=verb_at, anchors=tuple(positions),
+                             passives=tuple(t.start for t in sentence_tokens if t.stem in verb_stems))
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.
