@@ -135,6 +135,12 @@ def calibrate(pipeline: Pipeline) -> tuple[list, list]:
 
 def main() -> None:
     pipeline = Pipeline.from_index_dir(PROJECT_ROOT / "index", rebuild=False)
+    if "--calibrate-only" in sys.argv:
+        # Keep the weights and threshold in qa/scope.py; refresh only what the confidence means.
+        answer_table, refusal_table = calibrate(pipeline)
+        _write_tables(answer_table, refusal_table)
+        print(json.dumps({"answer_calibration": answer_table, "refusal_calibration": refusal_table}))
+        return
     X, y, _ = rows(pipeline, "dev")
     w = fit(X, y)
     weights = {"bias": round(float(w[0]), 3), **{f: round(float(v), 3) for f, v in zip(FEATURES, w[1:])}}
