@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 from nltk.stem.snowball import SnowballStemmer
@@ -53,6 +53,8 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC-normalise and replace control and odd spacing characters by spaces."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control, format or odd spacing characters: the common case, fast
+        return text
     return "".join(
         " " if (unicodedata.category(ch)[0] in "CZ" and ch != " ") else ch for ch in text
     )
@@ -65,9 +67,8 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in get_stop_words("spanish") if fold(w) not in kept)
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a text with its analysed forms and where it stands."""
+class Token(NamedTuple):
+    """One word of a text with its analysed forms and where it stands (a tuple: cheap to build)."""
 
     surface: str
     start: int
@@ -123,6 +124,12 @@ def is_verb_lemma(dictionary_form: str) -> bool:
     return dictionary_form.endswith(("ar", "er", "ir"))
 
 
+@lru_cache(maxsize=65536)
+def _word_forms(surface: str) -> tuple[str, str, str]:
+    """(folded, stem, lemma) of a word, computed once per distinct spelling."""
+    return fold(surface), stem(surface), lemma(surface)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into ``text``."""
     stops = stopwords()
@@ -132,21 +139,17 @@ def tokenize(text: str) -> list[Token]:
     mixed_case = not text.isupper()
     for m in _TOKEN_RE.finditer(text):
         surface = m.group(0)
-        folded = fold(surface)
-        in_name = mixed_case and surface[:1].isupper() and len(surface) > 3 and m.start() > 0 and (
-            text[: m.start()].rstrip()[-1:] not in ".!?¿¡"
-        )
+        start = m.start()
+        folded, stemmed, lemmatized = _word_forms(surface)
+        capitalized = surface[:1].isupper()
+        in_name = False
+        if mixed_case and capitalized and len(surface) > 3 and start > 0:
+            j = start - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            in_name = j >= 0 and text[j] not in ".!?¿¡"
         tokens.append(
-            Token(
-                surface=surface,
-                start=m.start(),
-                end=m.end(),
-                folded=folded,
-                stem=stem(surface),
-                lemma=lemma(surface),
-                is_stop=folded in stops and not in_name,
-                capitalized=surface[:1].isupper(),
-            )
+            Token(surface, start, m.end(), folded, stemmed, lemmatized, folded in stops and not in_name, capitalized)
         )
     return tokens
 

@@ -9,8 +9,9 @@ offsets into the document, so it is always verbatim.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 
 from .analysis import fold, is_verb_lemma, lemma, stem, stopwords
 
@@ -54,8 +55,7 @@ _DEFINITION_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A short answer: its offsets in the document and its type."""
 
     start: int

@@ -9,6 +9,8 @@ article-side work is done once, when the index is loaded.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import math
 import os
 from collections import defaultdict
@@ -24,6 +26,7 @@ SYNONYM = 0.4
 PREFIX = 0.7
 MIN_TYPO_LENGTH = 4
 MIN_PREFIX = 5
+MEMO_SIZE = 65536
 
 
 def deletes(word: str) -> set[str]:
@@ -64,8 +67,7 @@ class ArticleTerm:
     idf: float
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """How one question word met the article: which stems, how strongly."""
 
     token: Token
@@ -130,6 +132,7 @@ class Vocabulary:
             if len(form) >= MIN_PREFIX:
                 self.by_prefix[form[:MIN_PREFIX]].setdefault(form, set()).update(stems)
         self.related = data.related
+        self._memo: dict[str, dict[str, float]] = {}
 
     def _typo_stems(self, word: str) -> set[str]:
         stems: set[str] = set()
@@ -152,7 +155,19 @@ class Vocabulary:
         return found
 
     def match(self, token: Token) -> dict[str, float]:
-        """Article stems this question word can stand for, each with a strength."""
+        """Article stems this question word can stand for, each with a strength (a fresh dict).
+
+        Everything here follows from the spelling, so it is worked out once per distinct word,
+        like the stemmer's and lemmatiser's caches; answers themselves are never cached.
+        """
+        known = self._memo.get(token.surface)
+        if known is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            known = self._memo[token.surface] = self._match(token)
+        return dict(known)
+
+    def _match(self, token: Token) -> dict[str, float]:
         found: dict[str, float] = {}
 
         def add(stems: set[str] | list[str], strength: float) -> None:

@@ -131,11 +131,8 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
         inherited = len(carried)
         if qtype == "fact" and len(content) - inherited <= 1:
             qtype = previous.qtype
-    letters = [c for c in clean if c.isalpha()]
     # Capitals tell names apart only when the user typed in mixed case.
-    case_informative = bool(letters) and not all(c.isupper() for c in letters) and any(
-        t.capitalized for t in tokens[1:]
-    )
+    case_informative = clean.upper() != clean and any(t.capitalized for t in tokens[1:])
     light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
     return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited, _type_noun(tokens, content))
 

@@ -10,9 +10,9 @@ questions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import numpy as np
+
 from rank_bm25 import BM25Plus
 
 from .analysis import is_verb_lemma, known_word, stem
@@ -36,8 +36,7 @@ BM25_WEIGHT = 0.15
 ROLE = 0.75
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A sentence considered as the answer, with the evidence for it."""
 
     sentence: int
@@ -97,11 +96,15 @@ class Retriever:
             )
             for sent in data.sentences
         ]
-        self.sentence_chunks = np.array([sent.chunk_index for sent in data.sentences])
+        self.sentence_chunk_list = [sent.chunk_index for sent in data.sentences]
         self.phrases = {
             a: tuple(t for t in b if t in self.vocabulary.terms) for a, b in data.phrases
         }
-        self.phrase_sizes = sorted({len(a) for a in self.phrases}, reverse=True)
+        # Lengths of the phrases starting with each stem: only those windows are looked up.
+        sizes: dict[str, set[int]] = {}
+        for key in self.phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
@@ -109,7 +112,7 @@ class Retriever:
         )
         # Passage-side work done once at load: every article term's BM25 vector (BM25 is a sum over query
         # terms, so a query's scores are the sum of these) and its presence in each sentence.
-        self.term_scores = {t: np.asarray(self.bm25.get_scores([t]), dtype=float) for t in self.vocabulary.terms}
+        self.term_scores = {t: [float(v) for v in self.bm25.get_scores([t])] for t in self.vocabulary.terms}
         self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
 
     def _roles(self, data: IndexData) -> dict[str, frozenset[str]]:
@@ -161,8 +164,10 @@ class Retriever:
         # A conjugation whose stem differs from the dictionary form's ('persiguen' / 'perseguir')
         # reaches a one-word equivalence through its lemma.
         lemma_stems = [stem(t.lemma) for t in question.content]
-        for size in self.phrase_sizes:
-            for i in range(len(stems) - size + 1):
+        for i in range(len(stems)):
+            for size in self.phrase_sizes.get(stems[i], ()) + ((1,) if lemma_stems[i] != stems[i] else ()):
+                if i + size > len(stems):
+                    continue
                 targets = self.phrases.get(tuple(stems[i : i + size]))
                 if not targets and size == 1:
                     targets = self.phrases.get((lemma_stems[i],))
@@ -196,14 +201,16 @@ class Retriever:
         ]
         return _merge_alternatives(question, matches)
 
-    def chunk_scores(self, matches: list[TermMatch]) -> np.ndarray:
-        """BM25Plus scores of every chunk, normalised to [0, 1]."""
-        query = [s for m in matches for s, strength in m.stems.items() if strength >= 0.6]
-        if not query:
-            return np.zeros(len(self.data.chunks))
-        scores = np.sum([self.term_scores[t] for t in query], axis=0)
-        top = float(scores.max())
-        return scores / top if top > 0 else scores
+    def chunk_scores(self, matches: list[TermMatch]) -> list[float]:
+        """BM25Plus scores of every chunk (the sum of the query terms' vectors), normalised to [0, 1]."""
+        scores = [0.0] * len(self.data.chunks)
+        for m in matches:
+            for term, strength in m.stems.items():
+                if strength >= 0.6:
+                    for c, value in enumerate(self.term_scores[term]):
+                        scores[c] += value
+        top = max(scores, default=0.0)
+        return [v / top for v in scores] if top > 0 else scores
 
     def _presence(self, stem: str) -> dict[int, float]:
         """How present a stem is in each sentence: itself, its paragraph and heading, or as a protagonist."""
@@ -224,24 +231,35 @@ class Retriever:
         return found
 
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:
-        """Every sentence scored, best first."""
+        """Every sentence scored, best first.
+
+        Plain Python rather than numpy: with a dozen sentences and a handful of words, array
+        set-up costs more than the arithmetic.
+        """
         n = len(self.data.sentences)
         bm25 = self.chunk_scores(matches)
-        covered = np.zeros((len(matches), n))
-        for row, m in enumerate(matches):
+        total = sum(m.weight for m in matches) or 1.0
+        coverage = [0.0] * n
+        own = [0.0] * n
+        rows = []
+        for m in matches:
+            row: dict[int, float] = {}
             for stem, strength in m.stems.items():
                 for i, presence in self.presence[stem].items():
                     value = strength * presence
-                    if value > covered[row, i]:
-                        covered[row, i] = value
-        weights = np.array([m.weight for m in matches]) / (sum(m.weight for m in matches) or 1.0)
-        coverage = weights @ covered
-        own = weights @ np.where(covered >= 0.6, covered, 0.0)
-        chunk_score = bm25[self.sentence_chunks]
-        score = coverage + BM25_WEIGHT * chunk_score
-        order = sorted(range(n), key=lambda i: (-score[i], i))
+                    if value > row.get(i, 0.0):
+                        row[i] = value
+            w = m.weight / total
+            for i, value in row.items():
+                coverage[i] += w * value
+                if value >= 0.6:
+                    own[i] += w * value
+            rows.append(row)
+        chunk_score = [bm25[c] for c in self.sentence_chunk_list]
+        scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
+        order = sorted(range(n), key=lambda i: (-scores[i], i))
         return [
-            Candidate(i, int(self.sentence_chunks[i]), float(score[i]), float(coverage[i]), float(own[i]),
-                      float(chunk_score[i]), tuple(float(c) for c in covered[:, i]))
+            Candidate(i, self.sentence_chunk_list[i], scores[i], coverage[i], own[i], chunk_score[i],
+                      tuple(row.get(i, 0.0) for row in rows))
             for i in order
         ]

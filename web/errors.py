@@ -20,6 +20,7 @@ _HTTP_CODES = {
     415: ("unsupported_media_type", "El cuerpo debe enviarse con Content-Type: application/json."),
     429: ("rate_limited", "Demasiadas preguntas seguidas. Espere un momento y vuelva a intentarlo."),
 }
+RATE_LIMITED = _HTTP_CODES[429]
 STATUS_BY_CODE = {
     "invalid_json": 400,
     "body_not_object": 400,
