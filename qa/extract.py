@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import re
+from functools import lru_cache
 
 from .analysis import fold, is_verb_lemma, lemma, stem, stopwords
 
@@ -55,6 +56,27 @@ _DEFINITION_RE = re.compile(
 )
 
 
+class _Hit(NamedTuple):
+    """A regular-expression match reduced to offsets and text (group 1 if the pattern has one)."""
+
+    start: int
+    end: int
+    text: str
+    g_start: int
+    g_end: int
+    group: str
+
+
+@lru_cache(maxsize=8192)
+def _hits(regex: re.Pattern[str], text: str) -> tuple[_Hit, ...]:
+    """Every match of ``regex`` in an article sentence, found once: sentences are few and fixed."""
+    out = []
+    for m in regex.finditer(text):
+        g = 1 if regex.groups else 0
+        out.append(_Hit(m.start(), m.end(), m.group(0), m.start(g), m.end(g), m.group(g) or ""))
+    return tuple(out)
+
+
 class Fact(NamedTuple):
     """A short answer: its offsets in the document and its type."""
 
@@ -83,11 +105,11 @@ def place_names(text: str) -> set[str]:
 def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Capitalised name sequences, skipping the sentence's first word, places, and names the question gives."""
     spans = []
-    for m in _NAME_RE.finditer(text):
-        if fold(m.group(0)) in places or any(fold(w) in places for w in m.group(0).split()):
+    for m in _hits(_NAME_RE, text):
+        if fold(m.text) in places or any(fold(w) in places for w in m.text.split()):
             continue
-        a, b = m.start(), m.end()
-        words = m.group(0).split()
+        a, b = m.start, m.end
+        words = m.text.split()
         if a == 0 and len(words) == 1:
             continue
         if a == 0:
@@ -106,24 +128,23 @@ def find_fact(
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
-        m = _TIME_RE.search(text)
-        return Fact(m.start() + offset, m.end() + offset, qtype) if m else None
+        times = _hits(_TIME_RE, text)
+        return Fact(times[0].start + offset, times[0].end + offset, qtype) if times else None
     if qtype == "place":
-        for m in _PLACE_RE.finditer(text):
-            place = m.group(1)
-            if fold(place) in _NOT_PLACES or all(fold(w) in question_words for w in place.split()):
+        for m in _hits(_PLACE_RE, text):
+            if fold(m.group) in _NOT_PLACES or all(fold(w) in question_words for w in m.group.split()):
                 continue
-            return Fact(m.start(1) + offset, m.end(1) + offset, qtype)
+            return Fact(m.g_start + offset, m.g_end + offset, qtype)
         return None
     if qtype == "quantity":
-        for m in _QUANTITY_RE.finditer(text):
-            before = text[: m.start()].rstrip().split(" ")[-1:]
+        for m in _hits(_QUANTITY_RE, text):
+            before = text[: m.start].rstrip().split(" ")[-1:]
             # A number inside a name ('Cadena 3') or given by the question is not the answer.
-            if before and before[0][:1].isupper() and m.start() > 0:
+            if before and before[0][:1].isupper() and m.start > 0:
                 continue
-            if fold(m.group(0).split()[0]) in question_words:
+            if fold(m.text.split()[0]) in question_words:
                 continue
-            return Fact(m.start() + offset, m.end() + offset, qtype)
+            return Fact(m.start + offset, m.end + offset, qtype)
         # No number, but an enumeration can be counted: "en materia de comercio, energía y defensa".
         # Only when the counted noun introduces it ("¿en cuántas materias?"), not any list nearby.
         listed = find_fact("list", text, offset, question_words)
@@ -164,12 +185,9 @@ def find_fact(
             else:
                 break
         return Fact(first[0], end, qtype)
-    if qtype == "definition":
-        m = _DEFINITION_RE.search(text)
-        return Fact(m.start() + offset, len(text) + offset, qtype) if m else None
-    if qtype == "reason":
-        m = _REASON_RE.search(text)
-        return Fact(m.start() + offset, len(text) + offset, qtype) if m else None
+    if qtype in ("definition", "reason"):
+        found = _hits(_DEFINITION_RE if qtype == "definition" else _REASON_RE, text)
+        return Fact(found[0].start + offset, len(text) + offset, qtype) if found else None
     if qtype == "list":
         for trigger in _LIST_TRIGGERS:
             for m in trigger.finditer(text):

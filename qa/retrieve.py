@@ -45,7 +45,12 @@ class Candidate(NamedTuple):
     coverage: float
     own_coverage: float
     bm25: float
-    covered: tuple[float, ...]
+    rows: tuple[dict[int, float], ...]  # per question word: how covered each sentence is
+
+    @property
+    def covered(self) -> tuple[float, ...]:
+        """How much each question word is covered in this sentence (0 to 1), in question order."""
+        return tuple(row.get(self.sentence, 0.0) for row in self.rows)
 
 
 def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
@@ -258,8 +263,8 @@ class Retriever:
         chunk_score = [bm25[c] for c in self.sentence_chunk_list]
         scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
         order = sorted(range(n), key=lambda i: (-scores[i], i))
+        shared = tuple(rows)
         return [
-            Candidate(i, self.sentence_chunk_list[i], scores[i], coverage[i], own[i], chunk_score[i],
-                      tuple(row.get(i, 0.0) for row in rows))
+            Candidate(i, self.sentence_chunk_list[i], scores[i], coverage[i], own[i], chunk_score[i], shared)
             for i in order
         ]
