@@ -190,11 +190,13 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
 # Words pointing back at what was said before ("eso", "esa instancia"), and at a place already named.
 _REFERS_BACK_RE = re.compile(r"\b(eso|esto|ello|ese|esa|esos|esas|aquel|aquella)\b")
 _THERE_RE = re.compile(r"\b(alli|ahi)\b")
+_STARTS_RE = re.compile(r"^\W*(y|e|pero|entonces|ademas|tambien|o sea)\b")
+_PRONOUN_RE = re.compile(r"\b(lo|la|le|les|los|las)\b")
 
 
 def _is_follow_up(folded: str, content: tuple[Token, ...]) -> bool:
     """A follow-up leans on the previous turn: '¿Y dónde fue?', 'y eso cuándo', '¿Y Kast llega a esa instancia?'."""
-    starts = re.match(r"^\W*(y|e|pero|entonces|ademas|tambien|o sea)\b", folded) is not None
+    starts = _STARTS_RE.match(folded) is not None
     demonstrative = _REFERS_BACK_RE.search(folded) is not None or _THERE_RE.search(folded) is not None
-    pronoun = re.search(r"\b(lo|la|le|les|los|las)\b", folded) is not None
+    pronoun = _PRONOUN_RE.search(folded) is not None
     return len(content) <= 1 or ((starts or demonstrative) and len(content) <= 4) or (pronoun and len(content) <= 2)

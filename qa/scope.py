@@ -36,6 +36,7 @@ WEIGHTS = {
     "fact_found": 0.284,
 }
 NAME_REFUSAL_CONFIDENCE = 0.9
+_DIGIT = re.compile(r"\d")
 THRESHOLD = 0.35
 
 
@@ -52,7 +53,7 @@ class Decision:
 def _looks_like_name(question: Question, m: TermMatch) -> bool:
     """Numbers, capitalised words inside a mixed-case question, and words Spanish does not know ('boric')."""
     tok = m.token
-    if re.search(r"\d", tok.surface):
+    if _DIGIT.search(tok.surface):
         return True
     if not m.found and len(tok.folded) > 2 and not known_word(tok.surface):
         return True
@@ -71,7 +72,7 @@ def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabular
         if not _looks_like_name(question, m) or (m.via_glossary and m.found):
             continue
         named = [s for s, strength in m.stems.items() if strength >= TYPO and vocab.terms[s].capitalized]
-        exact_number = re.search(r"\d", m.token.surface) and any(
+        exact_number = _DIGIT.search(m.token.surface) and any(
             strength >= EXACT for strength in m.stems.values()
         )
         if not named and not exact_number:
