@@ -35,10 +35,15 @@ _CONTENT_WORDS_KEPT = frozenset(
 _TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase and strip accents (keeping ñ), so 'Reunió' and 'reunio' meet."""
+# Combining marks of the Latin block, except the tilde of ñ; marks elsewhere take the general path.
+_LATIN_MARKS = re.compile(r"(?<!n)\u0303|[\u0300-\u0302\u0304-\u036f]")
+_BEYOND_LATIN_MARKS = re.compile(r"[^\x00-\u036f]")
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower())
+    if not any(unicodedata.category(ch) == "Mn" for ch in _BEYOND_LATIN_MARKS.findall(decomposed)):
+        return unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
     out: list[str] = []
     for i, ch in enumerate(decomposed):
         if unicodedata.category(ch) == "Mn":
@@ -48,6 +53,17 @@ def fold(text: str) -> str:
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+_fold_word = lru_cache(maxsize=65536)(_fold)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents (keeping ñ), so 'Reunió' and 'reunio' meet.
+
+    Single words are remembered (like the stemmer's results); whole questions are not.
+    """
+    return _fold(text) if " " in text else _fold_word(text)
 
 
 def normalize(text: str) -> str:

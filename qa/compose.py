@@ -37,7 +37,7 @@ def _capitalize(text: str) -> str:
 
 def reported(sentence: str) -> str:
     """'Según el artículo, …' around a verbatim sentence, avoiding a doubled 'según'."""
-    if fold(sentence).startswith("segun "):
+    if fold(sentence.split(" ", 1)[0]) == "segun":
         return f"El artículo recoge lo siguiente: {sentence}"
     return f"Según el artículo, {_lower_first(sentence)}"
 
