@@ -110,6 +110,7 @@ class Retriever:
         for key in self.phrases:
             sizes.setdefault(key[0], set()).add(len(key))
         self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
+        self._typo_memo: dict[str, set[str]] = {}
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
@@ -119,6 +120,15 @@ class Retriever:
         # terms, so a query's scores are the sum of these) and its presence in each sentence.
         self.term_scores = {t: [float(v) for v in self.bm25.get_scores([t])] for t in self.vocabulary.terms}
         self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
+
+    def _glossary_typos(self, stem_: str) -> set[str]:
+        """One-word glossary keys one edit from ``stem_``, worked out once per spelling."""
+        found = self._typo_memo.get(stem_)
+        if found is None:
+            if len(self._typo_memo) >= 65536:
+                self._typo_memo.clear()
+            found = self._typo_memo[stem_] = self.glossary_typos.near(stem_)
+        return found
 
     def _roles(self, data: IndexData) -> dict[str, frozenset[str]]:
         """Role nouns the article attaches to a protagonist's name: "al candidato chileno José Antonio Kast",
@@ -186,7 +196,7 @@ class Retriever:
         for j, tok in enumerate(question.content):
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
-                for key in self.glossary_typos.near(tok.stem):
+                for key in self._glossary_typos(tok.stem):
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)

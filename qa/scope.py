@@ -84,7 +84,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
     """The numbers the decision is made from, also reported by ``qa eval``."""
     total = sum(m.weight for m in matches) or 1.0
     unknown = sum(m.weight for m in matches if not m.found) / total
-    gaps = [m.weight * (1.0 - c) for m, c in zip(matches, best.covered)]
+    covered = best.covered
+    gaps = [m.weight * (1.0 - c) for m, c in zip(matches, covered)]
     # A missing noun is usually the thing asked about; a missing verb is often just other wording.
     noun_gaps = [g for g, m in zip(gaps, matches) if not _is_verb(m)]
     return {
@@ -92,8 +93,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
         "top_gap": max(gaps, default=0.0) / total,
         "noun_gap": max(noun_gaps, default=0.0) / total,
         # "¿Qué hotel…?" needs a hotel: the noun naming the answer's kind must be in the sentence.
-        "type_noun_missing": 1.0 if question.type_noun is not None and question.type_noun < len(best.covered)
-        and best.covered[question.type_noun] < 0.5 else 0.0,
+        "type_noun_missing": 1.0 if question.type_noun is not None and question.type_noun < len(covered)
+        and covered[question.type_noun] < 0.5 else 0.0,
         "own_coverage": best.own_coverage,
         "unknown_share": unknown,
         "missing_names": float(missing_names(question, matches, vocab)),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from .records import Answer, Source
 
-from .records import Answer
+
+def _source(source: Source) -> dict[str, object]:
+    return {"document": source.document, "title": source.title, "section": source.section,
+            "start": source.start, "end": source.end}
 
 
 def answer_to_dict(answer: Answer) -> dict[str, object]:
@@ -14,7 +17,7 @@ def answer_to_dict(answer: Answer) -> dict[str, object]:
         "refused": answer.refused,
         "answer": answer.answer,
         "quote": answer.quote,
-        "source": asdict(answer.source) if answer.source else None,
+        "source": _source(answer.source) if answer.source else None,
         "confidence": answer.confidence,
         "short_answer": answer.short_answer,
         "kind": answer.kind,
