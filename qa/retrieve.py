@@ -55,6 +55,8 @@ class Candidate(NamedTuple):
 
 def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
     """'¿derecha o izquierda?' asks for one of two: the pair counts as one term, met by either."""
+    if not any(t.folded in ("o", "u") for t in question.tokens):
+        return matches
     position = {t.start: i for i, t in enumerate(question.tokens)}
     merged: list[TermMatch] = []
     for m in matches:
