@@ -125,6 +125,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
+    counted: str | None = None,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -147,11 +148,10 @@ def find_fact(
             return Fact(m.start + offset, m.end + offset, qtype)
         # No number, but an enumeration can be counted: "en materia de comercio, energía y defensa".
         # Only when the counted noun introduces it ("¿en cuántas materias?"), not any list nearby.
-        listed = find_fact("list", text, offset, question_words)
+        listed = find_fact("list", text, offset, question_words) if counted else None
         if listed:
             lead_in = text[: listed.start - offset].split()[-4:]
-            asked = {stem(w) for w in question_words if w not in stopwords()}
-            if any(stem(w) in asked for w in lead_in):
+            if any(stem(w) == stem(counted) for w in lead_in):
                 return Fact(listed.start, listed.end, "count")
         return None
     if qtype == "person" and verb_at is not None:

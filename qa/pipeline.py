@@ -145,6 +145,8 @@ class Pipeline:
             for st, v in m.stems.items() if v >= 0.75
         }
         says = any(t.lemma in REPORTING_VERBS for t in q.tokens)
+        # "¿En cuántas materias…?": the noun counted, which an enumeration must be introduced by.
+        counted = q.content[q.type_noun].surface if q.type_noun is not None else None
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -161,7 +163,8 @@ class Pipeline:
                 verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
-                             passives=tuple(t.start for t in sentence_tokens if t.stem in verb_stems))
+                             passives=tuple(t.start for t in sentence_tokens if t.stem in verb_stems),
+                             counted=counted)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.
