@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import fold, stopwords
+from .analysis import fold, known_word, stopwords
 from .extract import list_items
 
 _COUNTS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez")
@@ -24,9 +24,9 @@ _PREPOSITIONS = ("en ", "a ", "hacia ", "desde ", "hasta ", "para ", "el ", "la 
 
 
 def _lower_first(text: str) -> str:
-    """Lowercase the first word when it is a function word ('El Gobierno' → 'el Gobierno')."""
-    first = text.split(" ", 1)[0]
-    if fold(first.strip("“\"¿¡")) in stopwords():
+    """Lowercase the first word unless it is a name ('El Gobierno' → 'el Gobierno', 'Ambos' → 'ambos', 'Milei' stays)."""
+    first = text.split(" ", 1)[0].strip("“\"¿¡")
+    if fold(first) in stopwords() or (first[1:].islower() and known_word(first)):
         return text[:1].lower() + text[1:]
     return text
 

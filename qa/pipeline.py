@@ -11,7 +11,7 @@ from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, place_names
 from .index import IndexData, ensure
-from .question import Question, analyze
+from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
 from .retrieve import Candidate, Retriever
 
@@ -28,12 +28,6 @@ FACT_SCORE_SLACK = 0.4
 FACT_PROXIMITY_WEIGHT = 0.5
 # An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
 REASON_SCORE_SLACK = 0.5
-# Verbs that report what someone said: their subject answers "¿quién dijo…?".
-REPORTING_VERBS = frozenset({
-    "decir", "señalar", "afirmar", "asegurar", "sostener", "explicar", "declarar", "subrayar", "destacar",
-    "resaltar", "advertir", "indicar", "manifestar", "confirmar", "anunciar", "opinar", "considerar", "admitir",
-    "reconocer", "criticar", "denunciar", "enfatizar", "remarcar", "insistir", "aclarar", "comentar", "expresar",
-})
 
 
 def validate_question(question: object) -> str:
@@ -103,6 +97,7 @@ class Pipeline:
         if section is not None:
             return self._section_answer(text, section, matches)
         ranked = self.retriever.rank(matches) if matches else []
+        ranked = self._attributed_first(q, ranked, matches)
         best, fact = self._choose(q, ranked, matches)
         # Whether the article answers is judged on the sentence closest to the question; an explanation
         # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
@@ -126,6 +121,19 @@ class Pipeline:
             kind=q.qtype if fact_text else "passage", highlights=highlights,
             alternatives=alternatives, signals=decision.signals,
         )
+
+    def _attributed_first(self, q: Question, ranked: list[Candidate], matches: list) -> list[Candidate]:
+        """'¿Qué opina Milei de Kast?': among close candidates, one giving Milei's view comes first."""
+        names = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
+        if not names:
+            return ranked
+        vocab = self.retriever.vocabulary
+        for i, cand in enumerate(ranked[:FACT_SEARCH_DEPTH]):
+            if cand.score < ranked[0].score - FACT_SCORE_SLACK:
+                break
+            if scope.gives_view_of(names, cand.sentence, vocab):
+                return [cand, *ranked[:i], *ranked[i + 1 :]]
+        return ranked
 
     def _choose(self, q: Question, ranked: list[Candidate], matches: list | None = None) -> tuple[Candidate | None, tuple[int, int] | None]:
         """The best sentence; among near-ties, one holding the fact asked for, closest to the question's words."""

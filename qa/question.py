@@ -66,6 +66,16 @@ _LIGHT_LEMMAS = frozenset(
 )
 
 
+# Verbs that report what someone said: their subject answers "¿quién dijo…?".
+REPORTING_VERBS = frozenset({
+    "decir", "señalar", "afirmar", "asegurar", "sostener", "explicar", "declarar", "subrayar", "destacar",
+    "resaltar", "advertir", "indicar", "manifestar", "confirmar", "anunciar", "opinar", "considerar", "admitir",
+    "reconocer", "criticar", "denunciar", "enfatizar", "remarcar", "insistir", "aclarar", "comentar", "expresar",
+})
+# Verbs of opinion: "¿Qué opina X de Y?" asks what X thinks, like a reporting verb.
+OPINION_VERBS = frozenset({"opinar", "pensar", "creer", "considerar", "valorar", "decir"})
+
+
 @dataclass(frozen=True)
 class Question:
     """A question analysed once, used by retrieval, scope and composition."""

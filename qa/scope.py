@@ -14,9 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from .analysis import is_verb_lemma, known_word
+from .analysis import Token, is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
-from .question import Question
+from .question import OPINION_VERBS, REPORTING_VERBS, Question
 from .retrieve import Candidate
 
 FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
@@ -152,6 +152,9 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
         # "¿Cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list; a sentence
         # without one does not answer, however many words it shares with the question.
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "fact_missing")
+    if not attributed(question, matches, best, vocab):
+        # "¿Qué opina Milei de la izquierda chilena?": the sentence about the left must give Milei's view.
+        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "speaker_missing")
     if unknown_kind(question, matches):
         # "¿En qué hotel…?" asks for a hotel; an article that never mentions one (nor an equivalent)
         # cannot name it, whatever else the question shares with it.
@@ -170,3 +173,51 @@ def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
         return False
     start = question.content[question.type_noun].start
     return any(m.token.start == start and not m.found for m in matches)
+
+
+# Words that end the speaker's name and start the topic: "¿Qué dijo Milei | sobre Kast?".
+_TOPIC_START = frozenset({"sobre", "de", "del", "acerca", "respecto", "en", "a", "al", "con", "para", "por", "que"})
+
+
+def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> set[str] | None:
+    """Article stems of the name a question says speaks or thinks ('¿Qué dijo Milei sobre…?'), if any."""
+    if question.qtype == "person":
+        return None  # "¿Quién dijo…?" asks for the speaker
+    tokens = question.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.lemma in REPORTING_VERBS or t.lemma in OPINION_VERBS), None)
+    if verb is None:
+        return None
+    by_start = {m.token.start: m for m in matches}
+
+    def name_stems(tok: Token) -> set[str]:
+        m = by_start.get(tok.start)
+        # A name: capitalised where capitals mean something, or a word Spanish does not know ("kast").
+        if m is None or not ((question.case_informative and tok.capitalized) or not known_word(tok.surface)):
+            return set()
+        return {st for st, strength in m.stems.items() if strength >= TYPO and vocab.terms[st].capitalized}
+
+    for tok in tokens[verb + 1 :]:
+        if tok.folded in _TOPIC_START:
+            break
+        if found := name_stems(tok):
+            return found
+    for tok in reversed(tokens[:verb]):
+        if found := name_stems(tok):
+            return found
+    return None
+
+
+def attributed(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
+    """Whether the sentence gives the view of the speaker the question names (true when it names none)."""
+    names = speaker(question, matches, vocab)
+    if not names:
+        return True
+    return gives_view_of(names, best.sentence, vocab)
+
+
+def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
+    """The sentence names the speaker and reports speech or opinion ("explicó", "según informes de")."""
+    tokens = vocab.sentence_tokens[sentence]
+    return any(t.stem in names for t in tokens) and any(
+        t.lemma in REPORTING_VERBS or t.lemma in OPINION_VERBS or t.folded == "segun" for t in tokens
+    )

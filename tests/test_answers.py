@@ -150,3 +150,21 @@ def test_a_role_the_article_gives_a_person_stands_for_the_name(pipeline: Pipelin
 def test_what_is_questions_quote_the_sentence_that_defines_the_term(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and "se refiere a acciones como" in answer.quote
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué opina Milei de la izquierda chilena?",  # the sentence on the left gives nobody's view of it
+    "q piensa kast de la economia de milei",
+])
+def test_a_view_is_quoted_only_from_a_sentence_giving_that_persons_view(pipeline: Pipeline, question: str) -> None:
+    assert pipeline.ask(question).refused
+
+
+@pytest.mark.parametrize(("question", "evidence"), [
+    ("¿Qué opina Milei sobre Kast?", "el gobierno de Javier Milei confirmó"),
+    ("¿Qué dijo Milei sobre la soberanía electoral chilena?", "Milei explicó que"),
+    ("¿Qué dijo La Nación sobre la conversación con Milei?", "Según informes de La Nación"),
+])
+def test_a_view_is_quoted_from_where_the_person_gives_it(pipeline: Pipeline, question: str, evidence: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and evidence in answer.quote
