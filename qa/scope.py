@@ -152,6 +152,9 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
         # "¿Cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list; a sentence
         # without one does not answer, however many words it shares with the question.
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "fact_missing")
+    if conflicting_origin(question, matches, best, vocab):
+        # "¿Qué exministro argentino…?" where the article says "exministros chilenos": another person.
+        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "other_origin")
     if not attributed(question, matches, best, vocab):
         # "¿Qué opina Milei de la izquierda chilena?": the sentence about the left must give Milei's view.
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "speaker_missing")
@@ -221,3 +224,42 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
     return any(t.stem in names for t in tokens) and any(
         t.lemma in REPORTING_VERBS or t.lemma in OPINION_VERBS or t.folded == "segun" for t in tokens
     )
+
+
+# Nationality adjectives of the Americas and Europe (masculine singular, folded): a closed class of
+# Spanish, like the stopwords. Two different ones on the same noun name different people or things.
+DEMONYMS = frozenset(
+    "argentino chileno peruano boliviano uruguayo paraguayo brasileno mexicano colombiano venezolano "
+    "ecuatoriano cubano panameno costarricense guatemalteco hondureno salvadoreno nicaraguense dominicano "
+    "puertorriqueno estadounidense canadiense espanol frances italiano aleman britanico ingles portugues "
+    "europeo ruso chino japones latinoamericano sudamericano".split()
+)
+
+
+def _origin(tok: Token) -> str | None:
+    """The demonym a word is ('chilenas' → 'chileno'), or None."""
+    for form in (tok.lemma, tok.folded):
+        if form in DEMONYMS:
+            return form
+        if form.endswith(("a", "as", "os")):
+            base = form.rstrip("s")
+            base = base[:-1] + "o" if base.endswith("a") else base
+            if base in DEMONYMS:
+                return base
+    return None
+
+
+def conflicting_origin(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
+    """The question gives a noun one nationality and the sentence gives the same noun another."""
+    tokens = vocab.sentence_tokens[best.sentence]
+    q = question.tokens
+    for i, tok in enumerate(q[:-1]):
+        asked = _origin(q[i + 1])
+        if asked is None or tok.is_stop:
+            continue
+        for j, other in enumerate(tokens[:-1]):
+            if other.stem == tok.stem:
+                said = _origin(tokens[j + 1])
+                if said is not None and said != asked:
+                    return True
+    return False

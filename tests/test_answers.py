@@ -168,3 +168,9 @@ def test_a_view_is_quoted_only_from_a_sentence_giving_that_persons_view(pipeline
 def test_a_view_is_quoted_from_where_the_person_gives_it(pipeline: Pipeline, question: str, evidence: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and evidence in answer.quote
+
+
+def test_a_noun_given_another_nationality_is_someone_else(pipeline: Pipeline) -> None:
+    # The article's former ministers are Chilean.
+    assert pipeline.ask("¿Qué opinan los exministros argentinos sobre la seguridad?").refused
+    assert not pipeline.ask("¿Qué opinan los exministros chilenos sobre la seguridad?").refused
