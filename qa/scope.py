@@ -108,8 +108,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.3526, 0.25), (0.5848, 0.625), (0.6835, 0.6667), (0.8089, 0.75), (0.8386, 0.7143), (0.9431, 0.8889), (0.9565, 0.9714)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0001, 0.9706), (0.1013, 0.7692), (0.1395, 0.7143), (0.1488, 0.6071)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.3526, 0.25), (0.5771, 0.6667), (0.6835, 0.7143), (0.8386, 0.8), (0.9431, 0.8919), (0.9565, 0.9706)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0001, 0.9714), (0.1013, 0.8125), (0.1395, 0.6667), (0.1488, 0.614)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
