@@ -70,6 +70,8 @@ class Pipeline:
             s.index for i, s in enumerate(data.sentences)
             if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
         ]
+        self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
+        self._sources = [self._make_source(s.index) for s in data.sentences]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
         # Built once, here and not on a request; refusals met while checking them offer the summary.
         self._suggestions: tuple[str, ...] = (SUMMARY_SUGGESTION,)
@@ -97,12 +99,13 @@ class Pipeline:
         if section is not None:
             return self._section_answer(text, section, matches)
         ranked = self.retriever.rank(matches) if matches else []
-        ranked = self._attributed_first(q, ranked, matches)
+        speaker = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
+        ranked = self._attributed_first(speaker, ranked)
         best, fact = self._choose(q, ranked, matches)
         # Whether the article answers is judged on the sentence closest to the question; an explanation
         # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
         judged = ranked[0] if q.qtype == "reason" and ranked else best
-        decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None)
+        decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(
@@ -122,9 +125,8 @@ class Pipeline:
             alternatives=alternatives, signals=decision.signals,
         )
 
-    def _attributed_first(self, q: Question, ranked: list[Candidate], matches: list) -> list[Candidate]:
+    def _attributed_first(self, names: set[str] | None, ranked: list[Candidate]) -> list[Candidate]:
         """'¿Qué opina Milei de Kast?': among close candidates, one giving Milei's view comes first."""
-        names = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
         if not names:
             return ranked
         vocab = self.retriever.vocabulary
@@ -198,11 +200,14 @@ class Pipeline:
         return self.texts[self.data.chunks[self.data.sentences[sentence].chunk_index].document]
 
     def _sentence_text(self, sentence: int) -> str:
-        """A sentence, verbatim."""
-        s = self.data.sentences[sentence]
-        return self._document_text(sentence)[s.start : s.end]
+        """A sentence, verbatim (cut once, when the pipeline is built)."""
+        return self._sentence_texts[sentence]
 
     def _source(self, sentence_index: int) -> Source:
+        """Where a sentence stands (built once: sources are immutable)."""
+        return self._sources[sentence_index]
+
+    def _make_source(self, sentence_index: int) -> Source:
         s = self.data.sentences[sentence_index]
         doc = self.data.chunks[s.chunk_index].document
         return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)

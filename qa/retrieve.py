@@ -113,6 +113,7 @@ class Retriever:
             sizes.setdefault(key[0], set()).add(len(key))
         self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
         self._typo_memo: dict[str, set[str]] = {}
+        self._rows: dict[frozenset[tuple[str, float]], dict[int, float]] = {}
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
@@ -247,6 +248,22 @@ class Retriever:
             found[i] = 1.0
         return found
 
+    def _coverage_row(self, stems: dict[str, float]) -> dict[int, float]:
+        """How covered each sentence is by one question word's stems (read-only; remembered per stem set)."""
+        key = frozenset(stems.items())
+        row = self._rows.get(key)
+        if row is None:
+            row = {}
+            for stem, strength in stems.items():
+                for i, presence in self.presence[stem].items():
+                    value = strength * presence
+                    if value > row.get(i, 0.0):
+                        row[i] = value
+            if len(self._rows) >= 65536:
+                self._rows.clear()
+            self._rows[key] = row
+        return row
+
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:
         """Every sentence scored, best first.
 
@@ -260,12 +277,7 @@ class Retriever:
         own = [0.0] * n
         rows = []
         for m in matches:
-            row: dict[int, float] = {}
-            for stem, strength in m.stems.items():
-                for i, presence in self.presence[stem].items():
-                    value = strength * presence
-                    if value > row.get(i, 0.0):
-                        row[i] = value
+            row = self._coverage_row(m.stems)
             w = m.weight / total
             for i, value in row.items():
                 coverage[i] += w * value

@@ -138,7 +138,10 @@ def probability(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def decide(question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool) -> Decision:
+def decide(
+    question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
+    names: set[str] | None | bool = False,
+) -> Decision:
     """Answer or refuse, with a calibrated probability."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
@@ -155,7 +158,7 @@ def decide(question: Question, matches: list[TermMatch], best: Candidate | None,
     if conflicting_origin(question, matches, best, vocab):
         # "¿Qué exministro argentino…?" where the article says "exministros chilenos": another person.
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "other_origin")
-    if not attributed(question, matches, best, vocab):
+    if not attributed(question, matches, best, vocab, names):
         # "¿Qué opina Milei de la izquierda chilena?": the sentence about the left must give Milei's view.
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "speaker_missing")
     if unknown_kind(question, matches):
@@ -210,9 +213,12 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
     return None
 
 
-def attributed(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
+def attributed(
+    question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, names: set[str] | None | bool = False
+) -> bool:
     """Whether the sentence gives the view of the speaker the question names (true when it names none)."""
-    names = speaker(question, matches, vocab)
+    if names is False:
+        names = speaker(question, matches, vocab)
     if not names:
         return True
     return gives_view_of(names, best.sentence, vocab)
@@ -237,7 +243,18 @@ DEMONYMS = frozenset(
 
 
 def _origin(tok: Token) -> str | None:
-    """The demonym a word is ('chilenas' → 'chileno'), or None."""
+    """The demonym a word is ('chilenas' → 'chileno'), or None; worked out once per spelling."""
+    if tok.surface not in _ORIGINS:
+        if len(_ORIGINS) >= 65536:
+            _ORIGINS.clear()
+        _ORIGINS[tok.surface] = _find_origin(tok)
+    return _ORIGINS[tok.surface]
+
+
+_ORIGINS: dict[str, str | None] = {}
+
+
+def _find_origin(tok: Token) -> str | None:
     for form in (tok.lemma, tok.folded):
         if form in DEMONYMS:
             return form
