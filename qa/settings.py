@@ -39,7 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     # Generous by default so scripted evaluations from one machine are never throttled; a public
     # deployment tightens it (e.g. «30 per minute»).
     Setting("ratelimit", "QA_RATELIMIT", "6000 per minute",
-            "Límite de peticiones POST a /api/ por cliente (dirección IP) y ruta, en la sintaxis de Flask-Limiter "
+            "Límite de peticiones POST a /api/ por cliente (dirección IP) y ruta, en la sintaxis de la biblioteca limits "
             "(«6000 per minute», «10/second;1000/hour»)."),
     Setting("ratelimit_storage", "QA_RATELIMIT_STORAGE", "memory://",
             "Dónde se cuentan las peticiones: «memory://» (por proceso) o un URI compartido como "
