@@ -9,10 +9,9 @@ offsets into the document, so it is always verbatim.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .analysis import fold, is_verb_lemma, lemma, stem, stopwords
 

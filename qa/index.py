@@ -21,8 +21,8 @@ from pathlib import Path
 from . import analysis
 from .chunking import chunk_document
 from .errors import DocumentProblem, IndexProblem
-from .records import Chunk, Document, Sentence
 from .glossary import compile_phrases, fingerprint, load_groups
+from .records import Chunk, Document, Sentence
 from .thesaurus import find_thesaurus, related_lemmas
 
 log = logging.getLogger(__name__)

@@ -9,16 +9,16 @@ article-side work is done once, when the index is loaded.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .analysis import Token, known_word, tokenize
 from .index import IndexData
+from .memo import Memo
 
 EXACT = 1.0
 TYPO = 0.85
@@ -26,7 +26,6 @@ SYNONYM = 0.4
 PREFIX = 0.7
 MIN_TYPO_LENGTH = 4
 MIN_PREFIX = 5
-MEMO_SIZE = 65536
 
 
 def deletes(word: str) -> set[str]:
@@ -132,7 +131,7 @@ class Vocabulary:
             if len(form) >= MIN_PREFIX:
                 self.by_prefix[form[:MIN_PREFIX]].setdefault(form, set()).update(stems)
         self.related = data.related
-        self._memo: dict[str, dict[str, float]] = {}
+        self._memo: Memo[str, dict[str, float]] = Memo()
 
     def _typo_stems(self, word: str) -> set[str]:
         stems: set[str] = set()
@@ -160,12 +159,7 @@ class Vocabulary:
         Everything here follows from the spelling, so it is worked out once per distinct word,
         like the stemmer's and lemmatiser's caches; answers themselves are never cached.
         """
-        known = self._memo.get(token.surface)
-        if known is None:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            known = self._memo[token.surface] = self._match(token)
-        return dict(known)
+        return dict(self._memo.get(token.surface, self._match, token))
 
     def _match(self, token: Token) -> dict[str, float]:
         found: dict[str, float] = {}

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 from rank_bm25 import BM25Plus
 
 from .analysis import is_verb_lemma, known_word, stem
 from .index import IndexData
 from .matching import TYPO, TermMatch, TypoIndex, Vocabulary
+from .memo import Memo
 from .question import Question
 
 CONTEXT_DISCOUNT = 0.5
@@ -112,8 +112,8 @@ class Retriever:
         for key in self.phrases:
             sizes.setdefault(key[0], set()).add(len(key))
         self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
-        self._typo_memo: dict[str, set[str]] = {}
-        self._rows: dict[frozenset[tuple[str, float]], dict[int, float]] = {}
+        self._typo_memo: Memo[str, set[str]] = Memo()
+        self._rows: Memo[frozenset[tuple[str, float]], dict[int, float]] = Memo()
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
@@ -123,15 +123,6 @@ class Retriever:
         # terms, so a query's scores are the sum of these) and its presence in each sentence.
         self.term_scores = {t: [float(v) for v in self.bm25.get_scores([t])] for t in self.vocabulary.terms}
         self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
-
-    def _glossary_typos(self, stem_: str) -> set[str]:
-        """One-word glossary keys one edit from ``stem_``, worked out once per spelling."""
-        found = self._typo_memo.get(stem_)
-        if found is None:
-            if len(self._typo_memo) >= 65536:
-                self._typo_memo.clear()
-            found = self._typo_memo[stem_] = self.glossary_typos.near(stem_)
-        return found
 
     def _roles(self, data: IndexData) -> dict[str, frozenset[str]]:
         """Role nouns the article attaches to a protagonist's name: "al candidato chileno José Antonio Kast",
@@ -199,7 +190,8 @@ class Retriever:
         for j, tok in enumerate(question.content):
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
-                for key in self._glossary_typos(tok.stem):
+                # One-word glossary keys one edit away, worked out once per spelling.
+                for key in self._typo_memo.get(tok.stem, self.glossary_typos.near, tok.stem):
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
@@ -250,18 +242,15 @@ class Retriever:
 
     def _coverage_row(self, stems: dict[str, float]) -> dict[int, float]:
         """How covered each sentence is by one question word's stems (read-only; remembered per stem set)."""
-        key = frozenset(stems.items())
-        row = self._rows.get(key)
-        if row is None:
-            row = {}
-            for stem, strength in stems.items():
-                for i, presence in self.presence[stem].items():
-                    value = strength * presence
-                    if value > row.get(i, 0.0):
-                        row[i] = value
-            if len(self._rows) >= 65536:
-                self._rows.clear()
-            self._rows[key] = row
+        return self._rows.get(frozenset(stems.items()), self._make_row, stems)
+
+    def _make_row(self, stems: dict[str, float]) -> dict[int, float]:
+        row: dict[int, float] = {}
+        for stem_, strength in stems.items():
+            for i, presence in self.presence[stem_].items():
+                value = strength * presence
+                if value > row.get(i, 0.0):
+                    row[i] = value
         return row
 
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .analysis import Token, is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
+from .memo import Memo
 from .question import OPINION_VERBS, REPORTING_VERBS, Question
 from .retrieve import Candidate
 
@@ -244,14 +245,7 @@ DEMONYMS = frozenset(
 
 def _origin(tok: Token) -> str | None:
     """The demonym a word is ('chilenas' → 'chileno'), or None; worked out once per spelling."""
-    if tok.surface not in _ORIGINS:
-        if len(_ORIGINS) >= 65536:
-            _ORIGINS.clear()
-        _ORIGINS[tok.surface] = _find_origin(tok)
-    return _ORIGINS[tok.surface]
-
-
-_ORIGINS: dict[str, str | None] = {}
+    return _ORIGINS.get(tok.surface, _find_origin, tok)
 
 
 def _find_origin(tok: Token) -> str | None:
@@ -264,6 +258,9 @@ def _find_origin(tok: Token) -> str | None:
             if base in DEMONYMS:
                 return base
     return None
+
+
+_ORIGINS: Memo[str, str | None] = Memo()
 
 
 def conflicting_origin(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:

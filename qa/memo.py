@@ -1,0 +1,34 @@
+"""A bounded memo for results that follow from a word's spelling alone.
+
+Matching a question word, its coverage row, its glossary typo keys and its nationality depend only on
+the word (and the loaded article), so each is worked out once per distinct spelling, like the stemmer's
+cache. Nothing keyed on a whole question is ever remembered: answers are computed afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+MEMO_SIZE = 65536
+
+
+class Memo(Generic[K, V]):
+    """``get(key, compute, *args)``: the remembered value, or ``compute(*args)`` stored under ``key``."""
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self._values: dict[K, V] = {}
+        self._size = size
+
+    def get(self, key: K, compute: Callable[..., V], *args: object) -> V:
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
+        if len(self._values) >= self._size:
+            self._values.clear()  # bounded: a flood of new words cannot grow a worker without limit
+        value = self._values[key] = compute(*args)
+        return value
