@@ -50,9 +50,15 @@ def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type
     from qa.question import analyze
 
     q = analyze(item.question, tuple(item.history))
-    if signals["missing_names"] > 0 or (q.qtype in scope.FACT_REQUIRED_TYPES and signals["fact_missing"] > 0):
-        return True
-    return scope.unknown_kind(q, pipeline.retriever.match(q))
+    matches = pipeline.retriever.match(q)
+    ranked = pipeline.retriever.rank(matches) if matches else []
+    if not ranked:
+        return False
+    vocab = pipeline.retriever.vocabulary
+    names = scope.speaker(q, matches, vocab)
+    best, _ = pipeline._choose(q, pipeline._attributed_first(names, ranked), matches)
+    judged = ranked[0] if q.qtype == "reason" else best
+    return judged is not None and scope.ruled_out(q, matches, judged, vocab, signals, names) is not None
 
 
 def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def]

@@ -74,6 +74,8 @@ REPORTING_VERBS = frozenset({
 })
 # Verbs of opinion: "¿Qué opina X de Y?" asks what X thinks, like a reporting verb.
 OPINION_VERBS = frozenset({"opinar", "pensar", "creer", "considerar", "valorar", "decir"})
+# Verbs that give someone's view, said or thought: "¿Qué opina X…?", "X explicó que…".
+VIEW_VERBS = REPORTING_VERBS | OPINION_VERBS
 
 
 @dataclass(frozen=True)

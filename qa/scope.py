@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .analysis import Token, is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
 from .memo import Memo
-from .question import OPINION_VERBS, REPORTING_VERBS, Question
+from .question import VIEW_VERBS, Question
 from .retrieve import Candidate
 
 FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
@@ -141,32 +141,43 @@ def probability(features: dict[str, float]) -> float:
 
 def decide(
     question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
-    names: set[str] | None | bool = False,
+    speaker_names: set[str] | None,
 ) -> Decision:
-    """Answer or refuse, with a calibrated probability."""
+    """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
     feats = signals(question, matches, best, vocab, has_fact)
     p = probability(feats)
-    if feats["missing_names"] > 0:
-        # A name or number the article never mentions means the question is about something else,
-        # however well the rest of it matches ("¿Qué publicó El Mercurio sobre la reunión?").
-        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "unknown_name")
-    if question.qtype in FACT_REQUIRED_TYPES and not has_fact:
-        # "¿Cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list; a sentence
-        # without one does not answer, however many words it shares with the question.
-        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "fact_missing")
-    if conflicting_origin(question, matches, best, vocab):
-        # "¿Qué exministro argentino…?" where the article says "exministros chilenos": another person.
-        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "other_origin")
-    if not attributed(question, matches, best, vocab, names):
-        # "¿Qué opina Milei de la izquierda chilena?": the sentence about the left must give Milei's view.
-        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "speaker_missing")
-    if unknown_kind(question, matches):
-        # "¿En qué hotel…?" asks for a hotel; an article that never mentions one (nor an equivalent)
-        # cannot name it, whatever else the question shares with it.
-        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, "unknown_kind")
+    rule = ruled_out(question, matches, best, vocab, feats, speaker_names)
+    if rule is not None:
+        return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, rule)
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
+
+
+def ruled_out(
+    question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, feats: dict[str, float],
+    speaker_names: set[str] | None,
+) -> str | None:
+    """The rule that refuses the question whatever the model says, or None. The rules, in order:
+
+    - unknown_name: a name or number the article never mentions means the question is about something
+      else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
+    - fact_missing: "¿cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list;
+    - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
+    - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
+    - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
+    """
+    if feats["missing_names"] > 0:
+        return "unknown_name"
+    if question.qtype in FACT_REQUIRED_TYPES and feats["fact_missing"] > 0:
+        return "fact_missing"
+    if conflicting_origin(question, best, vocab):
+        return "other_origin"
+    if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
+        return "speaker_missing"
+    if unknown_kind(question, matches):
+        return "unknown_kind"
+    return None
 
 
 FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
@@ -191,7 +202,7 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
     if question.qtype == "person":
         return None  # "¿Quién dijo…?" asks for the speaker
     tokens = question.tokens
-    verb = next((i for i, t in enumerate(tokens) if t.lemma in REPORTING_VERBS or t.lemma in OPINION_VERBS), None)
+    verb = next((i for i, t in enumerate(tokens) if t.lemma in VIEW_VERBS), None)
     if verb is None:
         return None
     by_start = {m.token.start: m for m in matches}
@@ -214,22 +225,11 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
     return None
 
 
-def attributed(
-    question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, names: set[str] | None | bool = False
-) -> bool:
-    """Whether the sentence gives the view of the speaker the question names (true when it names none)."""
-    if names is False:
-        names = speaker(question, matches, vocab)
-    if not names:
-        return True
-    return gives_view_of(names, best.sentence, vocab)
-
-
 def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
     """The sentence names the speaker and reports speech or opinion ("explicó", "según informes de")."""
     tokens = vocab.sentence_tokens[sentence]
     return any(t.stem in names for t in tokens) and any(
-        t.lemma in REPORTING_VERBS or t.lemma in OPINION_VERBS or t.folded == "segun" for t in tokens
+        t.lemma in VIEW_VERBS or t.folded == "segun" for t in tokens
     )
 
 
@@ -263,7 +263,7 @@ def _find_origin(tok: Token) -> str | None:
 _ORIGINS: Memo[str, str | None] = Memo()
 
 
-def conflicting_origin(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
+def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question gives a noun one nationality and the sentence gives the same noun another."""
     tokens = vocab.sentence_tokens[best.sentence]
     q = question.tokens
