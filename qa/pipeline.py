@@ -167,13 +167,14 @@ class Pipeline:
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
-            verb_at = next((t.start for t in sentence_tokens if t.stem in verb_stems), None)
+            shared_verbs = tuple(t.start for t in sentence_tokens if t.stem in verb_stems)
+            verb_at = shared_verbs[0] if shared_verbs else None
             if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
                 verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
-                             passives=tuple(t.start for t in sentence_tokens if t.stem in verb_stems),
+                             passives=shared_verbs,
                              counted=counted)
             if not fact:
                 continue

@@ -94,8 +94,7 @@ class Retriever:
             for t in self.vocabulary.sentence_tokens[i]
             if t.stem in self.protagonists and not known_word(t.surface)
         )
-        self.role_names: dict[str, set[str]] = {}
-        self.roles = self._roles(data)
+        self.roles, self.role_names = self._roles(data)
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
             self.vocabulary.section_stems[sent.index].union(
@@ -124,11 +123,15 @@ class Retriever:
         self.term_scores = {t: [float(v) for v in self.bm25.get_scores([t])] for t in self.vocabulary.terms}
         self.presence = {t: self._presence(t) for t in self.vocabulary.terms}
 
-    def _roles(self, data: IndexData) -> dict[str, frozenset[str]]:
+    def _roles(self, data: IndexData) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
         """Role nouns the article attaches to a protagonist's name: "al candidato chileno José Antonio Kast",
-        "José Antonio Kast, candidato de la derecha chilena". A question may use the role for the name."""
+        "José Antonio Kast, candidato de la derecha chilena". A question may use the role for the name.
+
+        Returns role stem → name stems, and name stem → the folded words of the whole name.
+        """
         texts = {d.id: d.text for d in data.documents}
         roles: dict[str, set[str]] = {}
+        names: dict[str, set[str]] = {}
         for sent in data.sentences:
             text = texts[data.chunks[sent.chunk_index].document]
             toks = self.vocabulary.sentence_tokens[sent.index]
@@ -153,8 +156,8 @@ class Retriever:
                 for role in heads:
                     if not is_verb_lemma(role.lemma):
                         roles.setdefault(role.stem, set()).add(tok.stem)
-                        self.role_names.setdefault(tok.stem, set()).update(t.folded for t in toks[first : i + 1])
-        return {k: frozenset(v) for k, v in roles.items()}
+                        names.setdefault(tok.stem, set()).update(t.folded for t in toks[first : i + 1])
+        return {k: frozenset(v) for k, v in roles.items()}, names
 
     def named_by_role(self, matches: list[TermMatch]) -> set[str]:
         """Folded words of the names a question refers to by their role ("el candidato chileno" → José Antonio Kast)."""
