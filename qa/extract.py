@@ -124,7 +124,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
-    counted: str | None = None,
+    counted: str | None = None, counted_as: frozenset[str] = frozenset(),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -143,6 +143,9 @@ def find_fact(
             if before and before[0][:1].isupper() and m.start > 0:
                 continue
             if fold(m.text.split()[0]) in question_words:
+                continue
+            # "¿Cuántas veces…?" is not answered by "los dos candidatos": the number must count the noun asked.
+            if counted_as and not any(stem(w) in counted_as for w in m.text.split()[1:]):
                 continue
             return Fact(m.start + offset, m.end + offset, qtype)
         # No number, but an enumeration can be counted: "en materia de comercio, energía y defensa".

@@ -26,6 +26,9 @@ SYNONYM = 0.4
 PREFIX = 0.7
 MIN_TYPO_LENGTH = 4
 MIN_PREFIX = 5
+# A word the article has may still mean a relative it spells differently ('presidente' ~
+# 'presidenciales'): a long shared beginning links them, below the word itself.
+RELATIVE_PREFIX = 7
 
 
 def deletes(word: str) -> set[str]:
@@ -153,6 +156,16 @@ class Vocabulary:
                 found |= stems
         return found
 
+    def _relative_stems(self, token: Token) -> set[str]:
+        """Article words sharing a long beginning with a word the article also has."""
+        word = token.lemma if len(token.lemma) >= MIN_PREFIX else token.folded
+        return {
+            s
+            for form, stems in self.by_prefix.get(word[:MIN_PREFIX], {}).items()
+            if len(os.path.commonprefix([form, word])) >= RELATIVE_PREFIX
+            for s in stems
+        }
+
     def match(self, token: Token) -> dict[str, float]:
         """Article stems this question word can stand for, each with a strength (a fresh dict).
 
@@ -175,6 +188,8 @@ class Vocabulary:
             add(self._typo_stems(token.folded) | self._typo_stems(token.stem), TYPO)
         if not found:
             add(self._prefix_stems(token), PREFIX)
+        else:
+            add(self._relative_stems(token), PREFIX)
         if not found:
             for lem in self.related.get(token.lemma, ()):
                 add(self.by_lemma.get(lem, set()), SYNONYM)

@@ -57,6 +57,11 @@ def validate_history(history: object) -> tuple[str, ...]:
     return tuple(h for h in history if h.strip())
 
 
+_HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
+# Counted nouns that the stopword list holds ("¿cuántas veces…?").
+_COUNTED_STOPWORDS = frozenset({"veces", "vez", "años", "anos", "dias", "meses"})
+
+
 class Pipeline:
     """Article → chunks → index → retrieve → answer or refuse."""
 
@@ -157,6 +162,8 @@ class Pipeline:
         says = any(t.lemma in REPORTING_VERBS for t in q.tokens)
         # "¿En cuántas materias…?": the noun counted, which an enumeration must be introduced by.
         counted = q.content[q.type_noun].surface if q.type_noun is not None else None
+        # ...and what it may be called in the article ("¿Cuántas tendencias…?" counts "dos corrientes").
+        counted_as = self._counted_as(q, matches or [])
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -175,7 +182,7 @@ class Pipeline:
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
-                             counted=counted)
+                             counted=counted, counted_as=counted_as)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.
@@ -187,6 +194,16 @@ class Pipeline:
             return top, None
         _, cand, span = best
         return cand, (span if q.qtype in scope.FACT_TYPES else None)
+
+    @staticmethod
+    def _counted_as(q: Question, matches: list) -> frozenset[str]:
+        """Stems the noun after "¿cuántos/cuántas…?" may take in the article, itself included ("veces" too)."""
+        if q.qtype != "quantity":
+            return frozenset()
+        noun = next((q.tokens[i + 1] for i, t in enumerate(q.tokens[:-1]) if t.folded in _HOW_MANY), None)
+        if noun is None or noun.is_stop and noun.folded not in _COUNTED_STOPWORDS:
+            return frozenset()
+        return frozenset({noun.stem}.union(*(m.stems for m in matches if m.token.start == noun.start)))
 
     def _highlights(self, sentence: int, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Offsets, inside the quote's document, of the words that answer (and of the short fact)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.pipeline import Pipeline
+from qa.question import analyze
 from qa.records import Document
 
 
@@ -121,6 +122,20 @@ def test_how_many_is_answered_by_counting_an_enumeration(pipeline: Pipeline, art
 ])
 def test_when_and_how_many_need_a_date_or_a_number_in_the_passage(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused
+
+
+def test_how_many_needs_a_number_of_the_thing_counted(pipeline: Pipeline, article: Document) -> None:
+    # "los dos candidatos" is in the passage about the conversation, but it counts candidates, not meetings.
+    assert pipeline.ask("¿Cuántas veces se han reunido Milei y Kast?").refused
+    answer = pipeline.ask("¿Cuántos candidatos citaron la conversación con Milei?")
+    assert not answer.refused and answer.short_answer == "dos candidatos"
+    assert quote_is_exact(answer, article)
+
+
+def test_a_word_reaches_its_relative_the_stemmer_keeps_apart(pipeline: Pipeline) -> None:
+    # "presidente" and "presidenciales" have different Snowball stems; the shared beginning links them.
+    matches = pipeline.retriever.match(analyze("¿Kast es candidato a presidente?", ()))
+    assert "presidencial" in matches[-1].stems and matches[-1].stems["presidencial"] < 1.0
 
 
 def test_who_said_it_names_the_subject_of_the_reporting_verb(pipeline: Pipeline) -> None:
