@@ -15,8 +15,13 @@ from pathlib import Path
 from .analysis import terms
 
 DATA_DIR = Path(__file__).parent / "data"
-# The domain's own equivalences, then general Spanish near-synonyms (verbs of saying, intention, change…).
-GLOSSARY_PATHS = (DATA_DIR / "glosario_politica.txt", DATA_DIR / "sinonimos_generales.txt")
+# The domain's own equivalences, general Spanish near-synonyms (verbs of saying, intention, change…),
+# then a complement for colloquial and regional wording, derivations and irregular forms.
+GLOSSARY_PATHS = (
+    DATA_DIR / "glosario_politica.txt",
+    DATA_DIR / "sinonimos_generales.txt",
+    DATA_DIR / "sinonimos_complementarios.txt",
+)
 
 
 def load_groups(paths: tuple[Path, ...] = GLOSSARY_PATHS) -> list[list[str]]:

@@ -25,6 +25,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("manner", r"\b(como)\b"),
 )
 _TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)
+_ASKS_NAME_RE = re.compile(r"\b(quien(es)?|como se llaman?|(el|los) nombres? de)\b")
 
 # Words that point at the article itself or only frame the question; they say
 # nothing about which passage answers.
@@ -61,7 +62,7 @@ _LIGHT_LEMMAS = frozenset(
     for w in (
         "opinar pensar considerar creer decir hablar contar explicar interpretar valorar ver mirar "
         "tener hacer dar ir haber existir ocurrir pasar suceder usar utilizar querer pretender "
-        "plantear proponer llegar poner quedar seguir tratar buscar esperar lograr conseguir"
+        "plantear proponer llegar poner quedar seguir tratar buscar esperar lograr conseguir traer llevar"
     ).split()
 )
 
@@ -91,6 +92,11 @@ class Question:
     case_informative: bool
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
     type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
+
+    @property
+    def asks_name(self) -> bool:
+        """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
+        return self.qtype == "person" and _ASKS_NAME_RE.search(self.folded) is not None
 
 
 def question_type(folded: str) -> str:

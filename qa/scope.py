@@ -25,20 +25,20 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -2.059,
-    "coverage": 3.869,
-    "own_coverage": 0.997,
-    "unknown_share": 0.325,
-    "missing_names": -1.284,
-    "fact_missing": -2.972,
-    "top_gap": -3.194,
-    "noun_gap": -1.782,
-    "type_noun_missing": -0.559,
-    "fact_found": 0.284,
+    "bias": -1.363,
+    "coverage": 2.307,
+    "own_coverage": 2.019,
+    "unknown_share": -0.699,
+    "missing_names": 0.0,
+    "fact_missing": 2.071,
+    "top_gap": -4.689,
+    "noun_gap": -1.269,
+    "type_noun_missing": 0.323,
+    "fact_found": 0.089,
 }
 NAME_REFUSAL_CONFIDENCE = 0.9
 _DIGIT = re.compile(r"\d")
-THRESHOLD = 0.35
+THRESHOLD = 0.4
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.3526, 0.25), (0.5771, 0.6667), (0.6835, 0.7143), (0.8386, 0.8), (0.9431, 0.8919), (0.9565, 0.9706)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0001, 0.9714), (0.1013, 0.8125), (0.1395, 0.6667), (0.1488, 0.614)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4013, 0.25), (0.5726, 0.4528), (0.6035, 0.5), (0.8688, 0.8065), (0.9509, 0.8302), (0.9935, 0.987)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0003, 0.9375), (0.0321, 0.9048), (0.1047, 0.7333), (0.1838, 0.6532)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
@@ -162,14 +162,15 @@ def ruled_out(
 
     - unknown_name: a name or number the article never mentions means the question is about something
       else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
-    - fact_missing: "¿cuándo…?" needs a time expression and "¿cuántos…?" a number or a countable list;
+    - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list, and
+      "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks;
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
     if feats["missing_names"] > 0:
         return "unknown_name"
-    if question.qtype in FACT_REQUIRED_TYPES and feats["fact_missing"] > 0:
+    if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name) and feats["fact_missing"] > 0:
         return "fact_missing"
     if conflicting_origin(question, best, vocab):
         return "other_origin"
@@ -183,14 +184,19 @@ def ruled_out(
 FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
 KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity"})
+# How surely the kind noun must meet the article: a glossary equivalent or better.
+KIND_STRENGTH = 0.75
 
 
 def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
-    """The noun naming what the answer must be is nowhere in the article, in any form or equivalent."""
+    """The noun naming what the answer must be is nowhere in the article, in any form or equivalent.
+
+    A look-alike ("estadio" ~ "estado", a shared beginning) or a loose thesaurus sense is not that noun.
+    """
     if question.type_noun is None or question.qtype not in KIND_CHECKED_TYPES:
         return False
     start = question.content[question.type_noun].start
-    return any(m.token.start == start and not m.found for m in matches)
+    return any(m.token.start == start and max(m.stems.values(), default=0.0) < KIND_STRENGTH for m in matches)
 
 
 # Words that end the speaker's name and start the topic: "¿Qué dijo Milei | sobre Kast?".

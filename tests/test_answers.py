@@ -132,6 +132,18 @@ def test_how_many_needs_a_number_of_the_thing_counted(pipeline: Pipeline, articl
     assert quote_is_exact(answer, article)
 
 
+@pytest.mark.parametrize(("question", "evidence"), [
+    # Wording from the complementary lexicon: regional and formal ways of naming the article's people and topics.
+    ("¿En qué medios se expresaron los ex secretarios de Estado chilenos?", "Cadena 3 y Clarin.com"),
+    ("¿A qué diarios les dio una entrevista el aspirante trasandino?", "Ámbito y Clarín"),
+])
+def test_paraphrases_reach_the_article_through_the_lexicon(pipeline: Pipeline, article: Document, question: str,
+                                                           evidence: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and evidence in answer.quote
+    assert quote_is_exact(answer, article)
+
+
 def test_a_word_reaches_its_relative_the_stemmer_keeps_apart(pipeline: Pipeline) -> None:
     # "presidente" and "presidenciales" have different Snowball stems; the shared beginning links them.
     matches = pipeline.retriever.match(analyze("¿Kast es candidato a presidente?", ()))
