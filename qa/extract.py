@@ -96,16 +96,43 @@ def apposition(text: str, name_end: int) -> tuple[int, int] | None:
     return name_end + m.start(1), name_end + m.end(1)
 
 
+_MEDIA_CUE_RE = re.compile(r"\b(?:medios?|diarios?|peri[oó]dicos?|informes|prensa)\s+(?:como|de)\s+$", re.IGNORECASE)
+
+
+def _name_parts(name: str) -> list[str]:
+    """'Cadena 3 y Clarin.com' → ['cadena 3', 'clarin']: folded members, web suffixes dropped."""
+    return [re.sub(r"\.[a-z]{2,4}$", "", fold(p)) for p in re.split(r"\s*,\s*|\s+(?:y|e)\s+", name) if p]
+
+
+def media_names(text: str) -> set[str]:
+    """Names a text introduces as media ('medios como Cadena 3 y Clarin.com', 'informes de La Nación'),
+    and names coordinated with them ('Ámbito y Clarín'), folded: they are not people."""
+    found = [m.text for m in _hits(_NAME_RE, text)]
+    media = {
+        part for m in _NAME_RE.finditer(text) if _MEDIA_CUE_RE.search(text[max(0, m.start() - 30) : m.start()])
+        for part in _name_parts(m.group(0))
+    }
+    for name in found:
+        parts = _name_parts(name)
+        if any(p in media for p in parts):
+            media.update(parts)
+    return media
+
+
 def place_names(text: str) -> set[str]:
     """Names a text uses as places ('en Chile', 'en Buenos Aires'), folded; not people or media."""
     return {fold(m.group(1)) for m in _PLACE_RE.finditer(text)}
 
 
-def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Capitalised name sequences, skipping the sentence's first word, places, and names the question gives."""
+def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = frozenset(),
+           media: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Capitalised name sequences, skipping the sentence's first word, places, media (when a person is
+    asked for) and names the question gives."""
     spans = []
     for m in _hits(_NAME_RE, text):
         if fold(m.text) in places or any(fold(w) in places for w in m.text.split()):
+            continue
+        if media and all(part in media for part in _name_parts(m.text)):
             continue
         a, b = m.start, m.end
         words = m.text.split()
@@ -124,7 +151,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
-    counted: str | None = None, counted_as: frozenset[str] = frozenset(),
+    counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -169,7 +196,7 @@ def find_fact(
             if 0 < len(words) <= MAX_SUBJECT_WORDS and content and not all(fold(w) in question_words for w in words):
                 return Fact(subject.start(1) + offset, subject.end(1) + offset, qtype)
     if qtype in ("person", "media"):
-        names = _names(text, offset, question_words, places)
+        names = _names(text, offset, question_words, places, media if qtype == "person" else frozenset())
         if not names:
             return None
         later = [s for s in names if s[0] >= after + offset] or names

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from . import compose, scope
 from .analysis import is_verb_lemma
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import apposition, find_fact, place_names
+from .extract import apposition, find_fact, media_names, place_names
 from .index import IndexData, ensure
 from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
@@ -57,6 +58,7 @@ def validate_history(history: object) -> tuple[str, ...]:
     return tuple(h for h in history if h.strip())
 
 
+_CALLED_RE = re.compile(r"\bcomo se llaman?\b")
 _HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
 # Counted nouns that the stopword list holds ("¿cuántas veces…?").
 _COUNTED_STOPWORDS = frozenset({"veces", "vez", "años", "anos", "dias", "meses"})
@@ -78,6 +80,7 @@ class Pipeline:
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
+        self.media = frozenset(n for d in data.documents for n in media_names(d.text))
         # Built once, here and not on a request; refusals met while checking them offer the summary.
         self._suggestions: tuple[str, ...] = (SUMMARY_SUGGESTION,)
         self._suggestions = self._checked_suggestions()
@@ -164,6 +167,8 @@ class Pipeline:
         counted = q.content[q.type_noun].surface if q.type_noun is not None else None
         # ...and what it may be called in the article ("¿Cuántas tendencias…?" counts "dos corrientes").
         counted_as = self._counted_as(q, matches or [])
+        # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
+        media = self.media if _CALLED_RE.search(q.folded) else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -182,7 +187,7 @@ class Pipeline:
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
-                             counted=counted, counted_as=counted_as)
+                             counted=counted, counted_as=counted_as, media=media)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

@@ -144,6 +144,14 @@ def test_paraphrases_reach_the_article_through_the_lexicon(pipeline: Pipeline, a
     assert quote_is_exact(answer, article)
 
 
+def test_a_newspaper_is_not_the_name_of_a_person(pipeline: Pipeline) -> None:
+    # The sentence about the former ministers names only the media they spoke to.
+    assert pipeline.ask("¿Cómo se llaman los exministros chilenos?").refused
+    # ...but a newspaper can be who reported something.
+    answer = pipeline.ask("¿Quién informó que los candidatos citaron la conversación con Milei?")
+    assert not answer.refused and answer.short_answer == "La Nación"
+
+
 def test_a_word_reaches_its_relative_the_stemmer_keeps_apart(pipeline: Pipeline) -> None:
     # "presidente" and "presidenciales" have different Snowball stems; the shared beginning links them.
     matches = pipeline.retriever.match(analyze("¿Kast es candidato a presidente?", ()))
