@@ -107,13 +107,9 @@ def _name_parts(name: str) -> list[str]:
 def media_names(text: str) -> set[str]:
     """Names a text introduces as media ('medios como Cadena 3 y Clarin.com', 'informes de La Nación'),
     and names coordinated with them ('Ámbito y Clarín'), folded: they are not people."""
-    found = [m.text for m in _hits(_NAME_RE, text)]
-    media = {
-        part for m in _NAME_RE.finditer(text) if _MEDIA_CUE_RE.search(text[max(0, m.start() - 30) : m.start()])
-        for part in _name_parts(m.group(0))
-    }
-    for name in found:
-        parts = _name_parts(name)
+    names = [(m.start, _name_parts(m.text)) for m in _hits(_NAME_RE, text)]
+    media = {part for start, parts in names if _MEDIA_CUE_RE.search(text[max(0, start - 30) : start]) for part in parts}
+    for _, parts in names:
         if any(p in media for p in parts):
             media.update(parts)
     return media

@@ -144,27 +144,21 @@ class Vocabulary:
                 stems.add(form)
         return stems
 
-    def _prefix_stems(self, token: Token) -> set[str]:
-        """Derivation the stemmer misses: 'reunieron' (reunir) ~ 'reunión' share 'reuni'."""
+    def _prefix_stems(self, token: Token, min_common: int | None = None) -> set[str]:
+        """Derivation the stemmer misses: 'reunieron' (reunir) ~ 'reunión' share 'reuni'.
+
+        With ``min_common``, only forms sharing at least that many letters: the relatives of a word
+        the article also has ('presidente' ~ 'presidenciales').
+        """
         word = token.lemma if len(token.lemma) >= MIN_PREFIX else token.folded
         if len(word) < MIN_PREFIX:
             return set()
         found: set[str] = set()
         for form, stems in self.by_prefix.get(word[:MIN_PREFIX], {}).items():
             common = len(os.path.commonprefix([form, word]))
-            if common >= 0.6 * min(len(form), len(word)):
+            if common >= (0.6 * min(len(form), len(word)) if min_common is None else min_common):
                 found |= stems
         return found
-
-    def _relative_stems(self, token: Token) -> set[str]:
-        """Article words sharing a long beginning with a word the article also has."""
-        word = token.lemma if len(token.lemma) >= MIN_PREFIX else token.folded
-        return {
-            s
-            for form, stems in self.by_prefix.get(word[:MIN_PREFIX], {}).items()
-            if len(os.path.commonprefix([form, word])) >= RELATIVE_PREFIX
-            for s in stems
-        }
 
     def match(self, token: Token) -> dict[str, float]:
         """Article stems this question word can stand for, each with a strength (a fresh dict).
@@ -189,7 +183,7 @@ class Vocabulary:
         if not found:
             add(self._prefix_stems(token), PREFIX)
         else:
-            add(self._relative_stems(token), PREFIX)
+            add(self._prefix_stems(token, RELATIVE_PREFIX), PREFIX)
         if not found:
             for lem in self.related.get(token.lemma, ()):
                 add(self.by_lemma.get(lem, set()), SYNONYM)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from . import compose, scope
@@ -56,12 +55,6 @@ def validate_history(history: object) -> tuple[str, ...]:
             "history_invalid",
         )
     return tuple(h for h in history if h.strip())
-
-
-_CALLED_RE = re.compile(r"\bcomo se llaman?\b")
-_HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
-# Counted nouns that the stopword list holds ("¿cuántas veces…?").
-_COUNTED_STOPWORDS = frozenset({"veces", "vez", "años", "anos", "dias", "meses"})
 
 
 class Pipeline:
@@ -168,7 +161,7 @@ class Pipeline:
         # ...and what it may be called in the article ("¿Cuántas tendencias…?" counts "dos corrientes").
         counted_as = self._counted_as(q, matches or [])
         # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
-        media = self.media if _CALLED_RE.search(q.folded) else frozenset()
+        media = self.media if q.asks_what_called else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -202,11 +195,9 @@ class Pipeline:
 
     @staticmethod
     def _counted_as(q: Question, matches: list) -> frozenset[str]:
-        """Stems the noun after "¿cuántos/cuántas…?" may take in the article, itself included ("veces" too)."""
-        if q.qtype != "quantity":
-            return frozenset()
-        noun = next((q.tokens[i + 1] for i, t in enumerate(q.tokens[:-1]) if t.folded in _HOW_MANY), None)
-        if noun is None or noun.is_stop and noun.folded not in _COUNTED_STOPWORDS:
+        """Stems the noun after "¿cuántos/cuántas…?" may take in the article, itself included."""
+        noun = q.counted_noun
+        if noun is None:
             return frozenset()
         return frozenset({noun.stem}.union(*(m.stems for m in matches if m.token.start == noun.start)))
 

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
 
+# "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
+_CALLED = r"como se llaman?"
+_ASKS_NAME = rf"quien(es)?|{_CALLED}|(el|los) nombres? de"
+
 # Question types, matched on the folded question (accents and case removed),
 # first match wins. Each type names what the answering sentence must contain.
 _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -17,7 +21,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
     ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
     ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
-    ("person", r"\b(quien(es)?|que (persona|lider|politico|candidato|presidente)s?|como se llaman?|(el|los) nombres? de)\b"),
+    ("person", rf"\b({_ASKS_NAME}|que (persona|lider|politico|candidato|presidente)s?)\b"),
     ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
              r"en que (temas|areas|materias|ambitos|sectores|campos|cuestiones)|cuales son|que incluye)\b"),
     ("reason", r"\b(por ?que|para que|a que se debe|motivo|razon)\b"),
@@ -25,7 +29,11 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("manner", r"\b(como)\b"),
 )
 _TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)
-_ASKS_NAME_RE = re.compile(r"\b(quien(es)?|como se llaman?|(el|los) nombres? de)\b")
+_ASKS_NAME_RE = re.compile(rf"\b({_ASKS_NAME})\b")
+_CALLED_RE = re.compile(rf"\b{_CALLED}\b")
+_HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
+# Counted nouns that the stopword list holds ("¿cuántas veces…?").
+_COUNTED_STOPWORDS = frozenset({"veces", "vez"})
 
 # Words that point at the article itself or only frame the question; they say
 # nothing about which passage answers.
@@ -97,6 +105,21 @@ class Question:
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self.qtype == "person" and _ASKS_NAME_RE.search(self.folded) is not None
+
+    @property
+    def asks_what_called(self) -> bool:
+        """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
+        return _CALLED_RE.search(self.folded) is not None
+
+    @property
+    def counted_noun(self) -> Token | None:
+        """The noun after "¿cuántos/cuántas…?" ("veces" too, though the stopword list holds it)."""
+        if self.qtype != "quantity":
+            return None
+        noun = next((self.tokens[i + 1] for i, t in enumerate(self.tokens[:-1]) if t.folded in _HOW_MANY), None)
+        if noun is None or noun.is_stop and noun.folded not in _COUNTED_STOPWORDS:
+            return None
+        return noun
 
 
 def question_type(folded: str) -> str:

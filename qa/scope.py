@@ -18,7 +18,7 @@ from .analysis import Token, is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
 from .memo import Memo
 from .question import VIEW_VERBS, Question
-from .retrieve import Candidate
+from .retrieve import GLOSSARY, Candidate
 
 FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 
@@ -185,7 +185,7 @@ FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
 KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity"})
 # How surely the kind noun must meet the article: a glossary equivalent or better.
-KIND_STRENGTH = 0.75
+KIND_STRENGTH = GLOSSARY
 
 
 def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
