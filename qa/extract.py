@@ -120,15 +120,21 @@ def place_names(text: str) -> set[str]:
     return {fold(m.group(1)) for m in _PLACE_RE.finditer(text)}
 
 
+# A single capitalised word after an article is an institution ("del Estado", "el Gobierno"), not a person.
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:el|la|los|las|del|al)\s+$", re.IGNORECASE)
+
+
 def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = frozenset(),
-           media: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+           media: frozenset[str] = frozenset(), people: bool = False) -> list[tuple[int, int]]:
     """Capitalised name sequences, skipping the sentence's first word, places, media (when a person is
-    asked for) and names the question gives."""
+    asked for), institutions (idem) and names the question gives."""
     spans = []
     for m in _hits(_NAME_RE, text):
         if fold(m.text) in places or any(fold(w) in places for w in m.text.split()):
             continue
         if media and all(part in media for part in _name_parts(m.text)):
+            continue
+        if people and " " not in m.text and _ARTICLE_BEFORE_RE.search(text, max(0, m.start - 5), m.start):
             continue
         a, b = m.start, m.end
         words = m.text.split()
@@ -148,6 +154,7 @@ def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
+    question_stems: frozenset[str] = frozenset(),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -156,6 +163,9 @@ def find_fact(
     if qtype == "place":
         for m in _hits(_PLACE_RE, text):
             if fold(m.group) in _NOT_PLACES or all(fold(w) in question_words for w in m.group.split()):
+                continue
+            # "¿Qué ciudad chilena…?" is not answered by "Chile": the place must be news to the question.
+            if all(stem(w) in question_stems for w in m.group.split()):
                 continue
             return Fact(m.g_start + offset, m.g_end + offset, qtype)
         return None
@@ -192,7 +202,8 @@ def find_fact(
             if 0 < len(words) <= MAX_SUBJECT_WORDS and content and not all(fold(w) in question_words for w in words):
                 return Fact(subject.start(1) + offset, subject.end(1) + offset, qtype)
     if qtype in ("person", "media"):
-        names = _names(text, offset, question_words, places, media if qtype == "person" else frozenset())
+        names = _names(text, offset, question_words, places, media if qtype == "person" else frozenset(),
+                       people=qtype == "person")
         if not names:
             return None
         later = [s for s in names if s[0] >= after + offset] or names

@@ -151,6 +151,8 @@ class Pipeline:
         if q.qtype != "person":
             question_words |= self.retriever.named_by_role(matches or [])
         stems = {s for m in (matches or []) for s in m.stems}
+        # What the question itself names, surely or by an equivalent ("chilena" names Chile).
+        named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
         verb_stems = {
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
@@ -180,7 +182,7 @@ class Pipeline:
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
-                             counted=counted, counted_as=counted_as, media=media)
+                             counted=counted, counted_as=counted_as, media=media, question_stems=named)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

@@ -201,10 +201,31 @@ def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded
 
 
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})
+_WHO = frozenset({"quien", "quienes"})
+_BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
+_DEFINITE = frozenset({"el", "la", "los", "las"})
 
 
 # Nouns that only classify ("qué tipo de viajes"): the kind asked for is the noun after "de".
 _CLASSIFIERS = frozenset({"tipo", "tipos", "clase", "clases", "especie", "genero", "suerte", "forma", "formas"})
+# Nouns that ask for a description, not for a thing of some kind: "¿Qué alcance tendría…?",
+# "¿Con qué actitud…?", "¿Qué papel tiene…?". The answer is whatever the sentence says, so the
+# article need not use the noun itself. A closed class of Spanish, written out like the stopwords.
+_DESCRIPTIVE_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "tipo tipos clase clases forma formas manera maneras modo modos actitud actitudes alcance alcances "
+        "papel rol roles cargo cargos puesto puestos funcion funciones postura posturas posicion posiciones "
+        "opinion opiniones vision punto puntos aspecto aspectos cuestion cuestiones asunto asuntos tema temas "
+        "campo campos ambito ambitos area areas terreno terrenos sector sectores espacio espacios instancia "
+        "instancias etapa etapas fase fases nivel niveles grado medida medidas objetivo objetivos meta metas "
+        "fin fines proposito propositos finalidad intencion intenciones sentido significado caracter "
+        "naturaleza signo tono enfoque perspectiva perspectivas impacto efecto efectos consecuencia "
+        "consecuencias importancia rasgo rasgos caracteristica caracteristicas bandera banderas eje ejes "
+        "linea lineas prioridad prioridades idea ideas propuesta propuestas planteo estrategia estrategias "
+        "situacion panorama estado condicion condiciones razon razones motivo motivos causa causas"
+    ).split()
+)
 
 
 def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | None:
@@ -214,12 +235,18 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
     viajes…?") hands the role to the noun it classifies.
     """
     for i, tok in enumerate(tokens[:-1]):
+        if tok.folded in _WHO and i + 3 < len(tokens) and tokens[i + 1].folded in _BE and tokens[i + 2].folded in _DEFINITE:
+            # "¿Quién es el ministro…?" asks for a minister: the noun after the article is the kind.
+            nxt = tokens[i + 3]
+            if nxt.folded in _DESCRIPTIVE_NOUNS:
+                return None
+            return next((j for j, c in enumerate(content) if c.start == nxt.start), None)
         if tok.folded in _WH:
             k = i + 1
             if tokens[k].folded in _CLASSIFIERS and k + 2 < len(tokens) and tokens[k + 1].folded == "de":
                 k += 2
             nxt = tokens[k]
-            if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded:
+            if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded or nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None
             for j, c in enumerate(content):
                 if c.start == nxt.start:

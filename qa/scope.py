@@ -174,6 +174,8 @@ def ruled_out(
         return "fact_missing"
     if conflicting_origin(question, best, vocab):
         return "other_origin"
+    if contrasting_modifier(question, best, vocab):
+        return "other_modifier"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -183,7 +185,7 @@ def ruled_out(
 
 FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
-KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity"})
+KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity", "person"})
 # How surely the kind noun must meet the article: a glossary equivalent or better.
 KIND_STRENGTH = GLOSSARY
 
@@ -283,3 +285,39 @@ def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -
                 if said is not None and said != asked:
                     return True
     return False
+
+
+# Modifiers that exclude each other on the same noun, as closed classes of Spanish: the first round is
+# not the second, the left is not the right. Folded forms, each mapped to its value.
+_CONTRASTS: dict[str, tuple[str, str]] = {
+    **{w: ("ordinal", "1") for w in ("primer", "primero", "primera", "primeros", "primeras")},
+    **{w: ("ordinal", "2") for w in ("segundo", "segunda", "segundos", "segundas")},
+    **{w: ("ordinal", "3") for w in ("tercer", "tercero", "tercera", "terceros", "terceras")},
+    **{w: ("ordinal", "4") for w in ("cuarto", "cuarta")},
+    **{w: ("ordinal", "last") for w in ("ultimo", "ultima", "ultimos", "ultimas")},
+    **{w: ("side", "right") for w in ("derecha", "derechas", "derechista", "derechistas", "ultraderecha")},
+    **{w: ("side", "left") for w in ("izquierda", "izquierdas", "izquierdista", "izquierdistas")},
+    **{w: ("side", "centre") for w in ("centro", "centrista", "centristas", "centroderecha", "centroizquierda")},
+}
+CONTRAST_WINDOW = 4  # "coalición de gobiernos de derecha": a modifier up to four words from its noun
+
+
+def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """The question asks about "la primera vuelta" and the sentence speaks of "la segunda vuelta" only."""
+    sentence = vocab.sentence_tokens[best.sentence]
+    q = question.tokens
+    for i, mod in enumerate(q):
+        asked = _CONTRASTS.get(mod.folded)
+        if asked is None:
+            continue
+        nouns = {t.stem for t in q[max(0, i - CONTRAST_WINDOW) : i + CONTRAST_WINDOW + 1]
+                 if not t.is_stop and t.folded not in _CONTRASTS and not is_verb_lemma(t.lemma)}
+        said: set[str] = set()
+        for j, tok in enumerate(sentence):
+            if tok.stem in nouns:
+                near = sentence[max(0, j - CONTRAST_WINDOW) : j + CONTRAST_WINDOW + 1]
+                said |= {v for t in near if (c := _CONTRASTS.get(t.folded)) and c[0] == asked[0] for v in (c[1],)}
+        if said and asked[1] not in said:
+            return True
+    return False
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.extract import find_fact
 from qa.pipeline import Pipeline
 from qa.question import analyze
 from qa.records import Document
@@ -209,3 +210,40 @@ def test_a_noun_given_another_nationality_is_someone_else(pipeline: Pipeline) ->
     # The article's former ministers are Chilean.
     assert pipeline.ask("¿Qué opinan los exministros argentinos sobre la seguridad?").refused
     assert not pipeline.ask("¿Qué opinan los exministros chilenos sobre la seguridad?").refused
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    ("¿Qué día se vota la primera vuelta en Chile?", "¿Cuándo será la segunda vuelta en Chile?"),
+    ("¿Quién se perfila para la primera vuelta?", "¿Quién se perfila para la segunda vuelta?"),
+])
+def test_a_noun_given_another_rank_or_side_is_something_else(pipeline: Pipeline, asked: str, said: str) -> None:
+    # The article speaks of the second round only.
+    assert pipeline.ask(asked).refused
+    assert not pipeline.ask(said).refused
+
+
+def test_who_is_the_minister_needs_a_minister_in_the_article(pipeline: Pipeline) -> None:
+    # "¿Quién es el X…?" asks for an X; the article names no minister of economy, only Milei and Kast.
+    assert pipeline.ask("¿Quién es el ministro de Economía argentino?").refused
+    assert pipeline.ask("¿Quién es el candidato de la derecha chilena?").short_answer == "José Antonio Kast"
+
+
+def test_a_place_the_question_already_names_is_not_its_answer(pipeline: Pipeline) -> None:
+    # "Chile" does not answer "¿Qué ciudad chilena…?", and the article names no Chilean city.
+    assert pipeline.ask("¿Qué ciudad chilena visitará Milei?").refused
+
+
+def test_an_institution_after_an_article_is_not_a_person() -> None:
+    text = "La campaña de Kast enfatiza la reducción del Estado."
+    fact = find_fact("person", text, 0, {"kast", "campana"})
+    assert fact is None or text[fact.start : fact.end] != "Estado"
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué alcance tendría este giro en la región?",
+    "¿Con qué actitud observa la región este giro?",
+    "¿De qué tipo son las colaboraciones en inteligencia?",
+])
+def test_a_noun_asking_for_a_description_is_not_a_kind_the_article_must_name(question: str) -> None:
+    # "alcance", "actitud", "tipo" ask what the sentence says, not for a thing called so.
+    assert analyze(question).type_noun is None
