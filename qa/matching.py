@@ -36,10 +36,15 @@ def deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+# First letters Spanish spelling confuses because they sound alike ("cast" for "Kast", "vaca" for "baca").
+_SOUNDS_ALIKE = {"c": "k", "k": "k", "q": "k", "b": "b", "v": "b", "s": "s", "z": "s", "g": "j", "j": "j"}
+
+
 class TypoIndex:
     """Symmetric-delete index: words one edit apart share a key; the first letter must agree.
 
-    Typos rarely touch the first letter; requiring it keeps 'gano' from meeting 'mano'.
+    Typos rarely touch the first letter; requiring it keeps 'gano' from meeting 'mano'. Letters
+    that sound alike count as agreeing ('cast' ~ 'Kast').
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -56,7 +61,7 @@ class TypoIndex:
         found: set[str] = set()
         for variant in deletes(word) | {word}:
             found |= self._keys.get(variant, set())
-        return {w for w in found if w[:1] == word[:1]}
+        return {w for w in found if w[:1] == word[:1] or _SOUNDS_ALIKE.get(w[:1]) == _SOUNDS_ALIKE.get(word[:1], "")}
 
 
 @dataclass(frozen=True)

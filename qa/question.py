@@ -47,7 +47,11 @@ _FRAME_WORDS = frozenset(
         "por favor dime dame decime contame cuéntame explícame puedes podrías sabes "
         "resumen resume resumir resúmeme idea principal tema trata va "
         "medio medios diario diarios periódico periódicos fecha día dia mes año ano lugar ciudad sitio "
-        "persona personas motivo razón razon ocurrió ocurrio pasó paso sucedió sucedio llama llaman nombre nombres"
+        "persona personas motivo razón razon ocurrió ocurrio pasó paso sucedió sucedio llama llaman nombre nombres "
+        # Courtesy and hedges around a question: "Quisiera saber si…", "¿Me podés decir…?", "más o menos".
+        "quisiera quisiéramos querría querria gustaría gustaria saber sabés sabes podés podes puede podría podria "
+        "podrían podrian decirme contarme explicarme indicarme che oye hola buenas gracias porfa aproximadamente "
+        "aproximada aproximado aproximadas aproximados más o menos exactamente"
     ).split()
 )
 # Common verbs and nouns that rarely decide which passage answers; they count,

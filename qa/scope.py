@@ -205,12 +205,18 @@ def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
 _TOPIC_START = frozenset({"sobre", "de", "del", "acerca", "respecto", "en", "a", "al", "con", "para", "por", "que"})
 
 
+_TO_US = frozenset({"me", "nos"})
+_TELL_US = frozenset({"dime", "decime", "decirme", "decinos", "contame", "cuentame", "contarme", "explicame", "explicarme"})
+
+
 def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> set[str] | None:
     """Article stems of the name a question says speaks or thinks ('¿Qué dijo Milei sobre…?'), if any."""
     if question.qtype == "person":
         return None  # "¿Quién dijo…?" asks for the speaker
     tokens = question.tokens
-    verb = next((i for i, t in enumerate(tokens) if t.lemma in VIEW_VERBS), None)
+    # "¿Me podés decir…?", "dime…" ask the service to tell, they report nobody's view.
+    verb = next((i for i, t in enumerate(tokens) if t.lemma in VIEW_VERBS
+                 and not any(b.folded in _TO_US for b in tokens[max(0, i - 2) : i]) and t.folded not in _TELL_US), None)
     if verb is None:
         return None
     by_start = {m.token.start: m for m in matches}
@@ -244,9 +250,9 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
 # Nationality adjectives of the Americas and Europe (masculine singular, folded): a closed class of
 # Spanish, like the stopwords. Two different ones on the same noun name different people or things.
 DEMONYMS = frozenset(
-    "argentino chileno peruano boliviano uruguayo paraguayo brasileno mexicano colombiano venezolano "
-    "ecuatoriano cubano panameno costarricense guatemalteco hondureno salvadoreno nicaraguense dominicano "
-    "puertorriqueno estadounidense canadiense espanol frances italiano aleman britanico ingles portugues "
+    "argentino chileno peruano boliviano uruguayo paraguayo brasileño mexicano colombiano venezolano "
+    "ecuatoriano cubano panameño costarricense guatemalteco hondureño salvadoreño nicaraguense dominicano "
+    "puertorriqueño estadounidense canadiense español frances italiano aleman britanico ingles portugues "
     "europeo ruso chino japones latinoamericano sudamericano".split()
 )
 
@@ -258,11 +264,9 @@ def _origin(tok: Token) -> str | None:
 
 def _find_origin(tok: Token) -> str | None:
     for form in (tok.lemma, tok.folded):
-        if form in DEMONYMS:
-            return form
-        if form.endswith(("a", "as", "os")):
-            base = form.rstrip("s")
-            base = base[:-1] + "o" if base.endswith("a") else base
+        # chileno, chilenas → chileno; española, españoles → español; francesa, franceses → frances.
+        single = form[:-1] if form.endswith("s") else form
+        for base in (form, single, single[:-1] + "o", single[:-1], form[:-2] if form.endswith("es") else form):
             if base in DEMONYMS:
                 return base
     return None

@@ -247,3 +247,22 @@ def test_an_institution_after_an_article_is_not_a_person() -> None:
 def test_a_noun_asking_for_a_description_is_not_a_kind_the_article_must_name(question: str) -> None:
     # "alcance", "actitud", "tipo" ask what the sentence says, not for a thing called so.
     assert analyze(question).type_noun is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué dijo el mandatario brasileño sobre la alianza de derecha?",  # ñ is a letter, not an accent
+    "¿Qué opinan las exministras españolas sobre la seguridad?",
+])
+def test_every_nationality_is_recognised_in_every_form(pipeline: Pipeline, question: str) -> None:
+    # The article's head of state and former ministers are Chilean (or Argentine), never these.
+    assert pipeline.ask(question).refused
+
+
+@pytest.mark.parametrize("question", [
+    "Quisiera saber en qué ciudad se reunieron Milei y Kast, más o menos",
+    "¿Me podés decir dónde se juntaron Milei y Kast?",
+    "donde se reunio milei con cast",  # "cast" sounds like "Kast"
+])
+def test_courtesy_hedges_and_sound_alike_spelling_do_not_block_an_answer(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and "Buenos Aires" in answer.quote
