@@ -116,6 +116,17 @@ class Question:
         return _CALLED_RE.search(self.folded) is not None
 
     @property
+    def who_verb(self) -> Token | None:
+        """"¿Quién ganó…?": the verb that says what the person asked for did (not "es", which asks who someone is)."""
+        if self.qtype != "person":
+            return None
+        for i, t in enumerate(self.tokens[:-1]):
+            if t.folded in _WHO:
+                verb = self.tokens[i + 1]
+                return verb if verb.folded not in _BE and is_verb_lemma(verb.lemma) else None
+        return None
+
+    @property
     def counted_noun(self) -> Token | None:
         """The noun after "¿cuántos/cuántas…?" ("veces" too, though the stopword list holds it)."""
         if self.qtype != "quantity":
@@ -208,6 +219,7 @@ _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuanta
 _WHO = frozenset({"quien", "quienes"})
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
 _DEFINITE = frozenset({"el", "la", "los", "las"})
+_CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])
 
 
 # Nouns that only classify ("qué tipo de viajes"): the kind asked for is the noun after "de".
@@ -238,10 +250,13 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
     A verb there ("¿Qué opinó…?") names no kind; a classifier ("¿Qué tipo de
     viajes…?") hands the role to the noun it classifies.
     """
+    folded = [t.folded for t in tokens]
     for i, tok in enumerate(tokens[:-1]):
-        if tok.folded in _WHO and i + 3 < len(tokens) and tokens[i + 1].folded in _BE and tokens[i + 2].folded in _DEFINITE:
-            # "¿Quién es el ministro…?" asks for a minister: the noun after the article is the kind.
-            nxt = tokens[i + 3]
+        # "¿Quién es el ministro…?", "¿Cómo se llama el canciller…?" ask for a minister, a chancellor:
+        # the noun after the article is the kind.
+        lead = 2 if tok.folded in _WHO and folded[i + 1] in _BE else 3 if folded[i : i + 3] in _CALLED_WORDS else 0
+        if lead and i + lead + 1 < len(tokens) and folded[i + lead] in _DEFINITE:
+            nxt = tokens[i + lead + 1]
             if nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None
             return next((j for j, c in enumerate(content) if c.start == nxt.start), None)

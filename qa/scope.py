@@ -25,20 +25,20 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -1.363,
-    "coverage": 2.307,
-    "own_coverage": 2.019,
-    "unknown_share": -0.699,
+    "bias": -1.381,
+    "coverage": 1.845,
+    "own_coverage": 2.216,
+    "unknown_share": 0.01,
     "missing_names": 0.0,
-    "fact_missing": 2.071,
-    "top_gap": -4.689,
-    "noun_gap": -1.269,
-    "type_noun_missing": 0.323,
-    "fact_found": 0.089,
+    "fact_missing": 0.434,
+    "top_gap": -4.324,
+    "noun_gap": -0.422,
+    "type_noun_missing": 0.452,
+    "fact_found": 0.483,
 }
 NAME_REFUSAL_CONFIDENCE = 0.9
 _DIGIT = re.compile(r"\d")
-THRESHOLD = 0.4
+THRESHOLD = 0.45
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4013, 0.25), (0.5726, 0.4528), (0.6035, 0.5), (0.8688, 0.8065), (0.9509, 0.8302), (0.9935, 0.987)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0003, 0.9375), (0.0321, 0.9048), (0.1047, 0.7333), (0.1838, 0.6532)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4564, 0.4), (0.5182, 0.4), (0.5457, 0.5333), (0.6098, 0.5926), (0.6629, 0.6111), (0.6676, 0.6), (0.8066, 0.7209), (0.8305, 0.75), (0.8469, 0.7692), (0.9358, 0.8421), (0.9499, 0.967), (0.9594, 0.973)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0022, 0.963), (0.0927, 0.8947), (0.163, 0.7857), (0.2065, 0.6667), (0.2333, 0.6784)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
@@ -164,7 +164,9 @@ def ruled_out(
       else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
     - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list, and
       "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks;
+    - action_missing: "¿Quién ganó…?" needs a sentence that says (in some wording) that someone won;
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
+    - other_modifier: "¿Cuándo fue la primera vuelta?" where the sentence says "la segunda vuelta";
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -172,6 +174,8 @@ def ruled_out(
         return "unknown_name"
     if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name) and feats["fact_missing"] > 0:
         return "fact_missing"
+    if action_missing(question, matches, best):
+        return "action_missing"
     if conflicting_origin(question, best, vocab):
         return "other_origin"
     if contrasting_modifier(question, best, vocab):
@@ -184,6 +188,16 @@ def ruled_out(
 
 
 FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
+# How surely the sentence must say what "¿Quién ganó…?" asks about: at least a loose equivalent.
+ACTION_COVERAGE = 0.5
+
+
+def action_missing(question: Question, matches: list[TermMatch], best: Candidate) -> bool:
+    """"¿Quién ganó la segunda vuelta?": a name in a sentence that does not say anyone won is no answer."""
+    verb = question.who_verb
+    if verb is None:
+        return False
+    return any(m.token.start == verb.start and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
 KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity", "person"})
 # How surely the kind noun must meet the article: a glossary equivalent or better.

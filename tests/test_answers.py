@@ -266,3 +266,14 @@ def test_every_nationality_is_recognised_in_every_form(pipeline: Pipeline, quest
 def test_courtesy_hedges_and_sound_alike_spelling_do_not_block_an_answer(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and "Buenos Aires" in answer.quote
+
+
+def test_who_did_it_needs_a_sentence_saying_it_was_done(pipeline: Pipeline) -> None:
+    # The article says who is heading for the run-off, not who wins it.
+    assert pipeline.ask("¿Quién ganará el balotaje chileno?").refused
+    answer = pipeline.ask("¿Quién explicó que la política argentina debe respetar la soberanía electoral chilena?")
+    assert not answer.refused and answer.short_answer == "Milei"
+
+
+def test_how_is_the_chancellor_called_needs_a_chancellor(pipeline: Pipeline) -> None:
+    assert pipeline.ask("¿Cómo se llama el canciller argentino que anunció la decisión?").refused
