@@ -24,6 +24,8 @@ _TIME_RE = re.compile(
     rf"|(?:en |desde |hasta )?(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+# A time expression that names a day: "el 23 de noviembre", not "a finales de noviembre".
+_DAY_RE = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
@@ -154,11 +156,11 @@ def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
-    question_stems: frozenset[str] = frozenset(),
+    question_stems: frozenset[str] = frozenset(), day: bool = False,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
-        times = _hits(_TIME_RE, text)
+        times = [t for t in _hits(_TIME_RE, text) if not day or _DAY_RE.search(t.text)]
         return Fact(times[0].start + offset, times[0].end + offset, qtype) if times else None
     if qtype == "place":
         for m in _hits(_PLACE_RE, text):

@@ -182,7 +182,8 @@ class Pipeline:
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
-                             counted=counted, counted_as=counted_as, media=media, question_stems=named)
+                             counted=counted, counted_as=counted_as, media=media, question_stems=named,
+                             day=q.asks_day)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

@@ -116,6 +116,11 @@ class Question:
         return _CALLED_RE.search(self.folded) is not None
 
     @property
+    def asks_day(self) -> bool:
+        """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
+        return self.qtype == "time" and _ASKS_DAY_RE.search(self.folded) is not None
+
+    @property
     def who_verb(self) -> Token | None:
         """"¿Quién ganó…?": the verb that says what the person asked for did (not "es", which asks who someone is)."""
         if self.qtype != "person":
@@ -150,16 +155,26 @@ _SHORTHAND = {
     "q": "que", "k": "que", "qe": "que", "xq": "porque", "pq": "porque", "porq": "porque", "xk": "porque",
     "x": "por", "d": "de", "tb": "también", "tmb": "también", "vs": "frente a", "pa": "para", "dnd": "donde",
     "cdo": "cuando", "qn": "quien", "q\u00e9": "qué",
+    # Abbreviations of the news ("el gob. de Milei", "el pte. argentino", "bs as").
+    "gob": "gobierno", "gobno": "gobierno", "pte": "presidente", "pdte": "presidente", "pres": "presidente",
+    "presi": "presidente", "bs as": "buenos aires", "bs. as": "buenos aires", "bsas": "buenos aires", "eeuu": "estados unidos",
+    "ee uu": "estados unidos", "arg": "argentina", "elecc": "elecciones",
 }
-_SHORTHAND_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+# An abbreviation's period goes with it ("gob."), so it does not end a sentence.
+_SHORTHAND_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?!\w)\.?", re.IGNORECASE
+)
 
 
 def expand_shorthand(text: str) -> str:
     """Replace chat abbreviations by the words they stand for."""
     def expand(m: re.Match[str]) -> str:
-        word = _SHORTHAND.get(m.group(0).lower(), m.group(0))
-        # Keep the user's casing: in an all-caps question, capitals say nothing about names.
-        return word.upper() if m.group(0).isupper() and text.isupper() else word
+        typed = m.group(1)
+        word = _SHORTHAND.get(typed.lower(), typed)
+        # Keep the user's casing: in an all-caps question, capitals say nothing about names; "Bs As" is one.
+        if typed.isupper() and text.isupper():
+            return word.upper()
+        return word.title() if typed[:1].isupper() and " " in typed else word
 
     return _SHORTHAND_RE.sub(expand, text)
 
@@ -219,6 +234,7 @@ _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuanta
 _WHO = frozenset({"quien", "quienes"})
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
 _DEFINITE = frozenset({"el", "la", "los", "las"})
+_ASKS_DAY_RE = re.compile(r"\b(?:que|cual|en que) dia\b|\b(?:dia|fecha) (?:exact|precis)[oa]\b")
 _CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])
 
 

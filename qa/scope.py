@@ -224,7 +224,7 @@ _TELL_US = frozenset({"dime", "decime", "decirme", "decinos", "contame", "cuenta
 
 
 def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> set[str] | None:
-    """Article stems of the name a question says speaks or thinks ('¿Qué dijo Milei sobre…?'), if any."""
+    """Article stems of who a question says speaks or thinks ('¿Qué dijo Milei sobre…?'), if any."""
     if question.qtype == "person":
         return None  # "¿Quién dijo…?" asks for the speaker
     tokens = question.tokens
@@ -250,6 +250,14 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
     for tok in reversed(tokens[:verb]):
         if found := name_stems(tok):
             return found
+    # No name: a noun may speak too ("¿Qué opinó la coalición de izquierda sobre…?").
+    for tok in tokens[verb + 1 :]:
+        if tok.folded in _TOPIC_START:
+            break
+        m = by_start.get(tok.start)
+        if m is not None and not is_verb_lemma(tok.lemma):
+            if found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}:
+                return found
     return None
 
 

@@ -191,6 +191,7 @@ def test_what_is_questions_quote_the_sentence_that_defines_the_term(pipeline: Pi
 @pytest.mark.parametrize("question", [
     "¿Qué opina Milei de la izquierda chilena?",  # the sentence on the left gives nobody's view of it
     "q piensa kast de la economia de milei",
+    "¿Qué opinó la coalición de izquierda sobre la reducción del gasto público?",  # nobody quotes it
 ])
 def test_a_view_is_quoted_only_from_a_sentence_giving_that_persons_view(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused
@@ -277,3 +278,26 @@ def test_who_did_it_needs_a_sentence_saying_it_was_done(pipeline: Pipeline) -> N
 
 def test_how_is_the_chancellor_called_needs_a_chancellor(pipeline: Pipeline) -> None:
     assert pipeline.ask("¿Cómo se llama el canciller argentino que anunció la decisión?").refused
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("donde se reunio el pte. argentino con kast", "Buenos Aires"),
+    ("cuando anuncio el gob. de milei q no apoyaria a kast", "octubre de 2025"),
+])
+def test_news_abbreviations_are_read_as_the_words_they_stand_for(pipeline: Pipeline, question: str, fact: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and fact in answer.answer
+
+
+def test_an_abbreviated_name_keeps_its_capitals() -> None:
+    question = analyze("¿Milei recibió a Kast en Bs. As.?")
+    assert "Buenos Aires" in question.text and question.case_informative
+
+
+def test_asking_for_the_exact_day_is_not_answered_by_a_month(pipeline: Pipeline) -> None:
+    # The article says "a finales de noviembre de 2025", never a day.
+    assert pipeline.ask("¿Qué día exacto será la segunda vuelta?").refused
+    assert "noviembre de 2025" in pipeline.ask("¿En qué mes será la segunda vuelta?").answer
+    text = "La votación será el 23 de noviembre de 2025."
+    fact = find_fact("time", text, 0, set(), day=True)
+    assert fact is not None and text[fact.start : fact.end] == "el 23 de noviembre de 2025"
