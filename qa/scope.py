@@ -25,16 +25,16 @@ FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
 # Logistic model over the signals below; fitted on the development half by
 # ``benchmarks/fit_scope.py`` and copied here so the service has no training step.
 WEIGHTS = {
-    "bias": -1.381,
-    "coverage": 1.845,
-    "own_coverage": 2.216,
-    "unknown_share": 0.01,
+    "bias": -1.502,
+    "coverage": 1.559,
+    "own_coverage": 2.607,
+    "unknown_share": 0.354,
     "missing_names": 0.0,
-    "fact_missing": 0.434,
-    "top_gap": -4.324,
-    "noun_gap": -0.422,
-    "type_noun_missing": 0.452,
-    "fact_found": 0.483,
+    "fact_missing": 0.39,
+    "top_gap": -3.724,
+    "noun_gap": -0.816,
+    "type_noun_missing": 0.525,
+    "fact_found": 0.748,
 }
 NAME_REFUSAL_CONFIDENCE = 0.9
 _DIGIT = re.compile(r"\d")
@@ -109,8 +109,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4564, 0.4), (0.5182, 0.4), (0.5457, 0.5333), (0.6098, 0.5926), (0.6629, 0.6111), (0.6676, 0.6), (0.8066, 0.7209), (0.8305, 0.75), (0.8469, 0.7692), (0.9358, 0.8421), (0.9499, 0.967), (0.9594, 0.973)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0022, 0.963), (0.0927, 0.8947), (0.163, 0.7857), (0.2065, 0.6667), (0.2333, 0.6784)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4621, 0.3333), (0.5789, 0.5), (0.6578, 0.6562), (0.758, 0.6667), (0.8375, 0.7381), (0.8456, 0.75), (0.9349, 0.8533), (0.9606, 0.9604), (0.9681, 0.9722)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0034, 0.9643), (0.1303, 0.8667), (0.1755, 0.7857), (0.2492, 0.71)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
