@@ -179,13 +179,41 @@ def expand_shorthand(text: str) -> str:
     return _SHORTHAND_RE.sub(expand, text)
 
 
+# Interrogatives carry an accent ("¿Cómo…?"); the same words without it are relatives or comparisons
+# ("contaría como apoyo", "quienes dijeron"). That tells them apart only where the user types accents.
+# (Lowercase only: a capitalised first word is the question's own interrogative.)
+_RELATIVE_RE = re.compile(r"\b(como|cuando|donde|quien|quienes|cual|cuales|cuanto|cuanta|cuantos|cuantas)\b")
+_ACCENTED = re.compile(r"[áéíóú]", re.IGNORECASE)
+
+
+def _asks_which(tokens: tuple[Token, ...]) -> bool:
+    """"¿Para qué ronda…?" asks which round, not what for: "para qué" before a noun, and no "por qué"."""
+    folded = [t.folded for t in tokens]
+    if any(a == "por" and b == "que" or a == "porque" for a, b in zip(folded, folded[1:] + [""])):
+        return False
+    for i in range(len(tokens) - 2):
+        if folded[i] == "para" and folded[i + 1] == "que":
+            nxt = tokens[i + 2]
+            return not nxt.is_stop and not is_verb_lemma(nxt.lemma)
+    return False
+
+
+def _unmark_relatives(text: str) -> str:
+    """The text with unaccented relatives hidden from the type patterns, if the user types accents."""
+    if not _ACCENTED.search(text):
+        return text
+    return _RELATIVE_RE.sub(lambda m: "_" + m.group(1), text)
+
+
 def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     """Analyse a question, folding in the previous turn when it is a bare follow-up."""
     clean = " ".join(expand_shorthand(normalize(text)).split())
     folded = fold(clean)
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
-    qtype = question_type(folded)
+    qtype = question_type(fold(_unmark_relatives(clean)))
+    if qtype == "reason" and _asks_which(tokens):
+        qtype = "fact"
     if qtype != "summary" and _asks_for_gist(tokens, content, folded):
         qtype = "summary"
     inherited = 0

@@ -301,3 +301,19 @@ def test_asking_for_the_exact_day_is_not_answered_by_a_month(pipeline: Pipeline)
     text = "La votación será el 23 de noviembre de 2025."
     fact = find_fact("time", text, 0, set(), day=True)
     assert fact is not None and text[fact.start : fact.end] == "el 23 de noviembre de 2025"
+
+
+@pytest.mark.parametrize(("question", "qtype"), [
+    ("¿Para qué vuelta electoral se perfila Kast?", "fact"),  # which round, not what for
+    ("¿Para qué quiere Milei una alianza de derecha?", "reason"),
+    ("¿Cuál es la primera acción citada como ejemplo de apoyo institucional?", "fact"),  # "como" compares
+    ("¿Cómo se llama el candidato chileno?", "person"),
+    ("como se llama el candidato chileno", "person"),  # no accents typed: "como" may still ask
+])
+def test_interrogatives_are_told_from_relatives_and_purposes(question: str, qtype: str) -> None:
+    assert analyze(question).qtype == qtype
+
+
+def test_which_round_is_answered_with_the_round(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Para qué vuelta electoral se perfila Kast?")
+    assert not answer.refused and "segunda vuelta" in answer.quote
