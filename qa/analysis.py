@@ -135,6 +135,34 @@ def known_word(word: str) -> bool:
     return False
 
 
+# Nationality adjectives of the Americas and Europe (masculine singular, folded) and their countries: a
+# closed class of Spanish, like the stopwords. Two different ones on the same noun name different things.
+COUNTRIES = {
+    "argentino": "Argentina", "chileno": "Chile", "peruano": "Perú", "boliviano": "Bolivia", "uruguayo": "Uruguay",
+    "paraguayo": "Paraguay", "brasileño": "Brasil", "mexicano": "México", "colombiano": "Colombia",
+    "venezolano": "Venezuela", "ecuatoriano": "Ecuador", "cubano": "Cuba", "panameño": "Panamá",
+    "costarricense": "Costa Rica", "guatemalteco": "Guatemala", "hondureño": "Honduras", "salvadoreño": "El Salvador",
+    "nicaraguense": "Nicaragua", "dominicano": "República Dominicana", "puertorriqueño": "Puerto Rico",
+    "estadounidense": "Estados Unidos", "canadiense": "Canadá", "español": "España", "frances": "Francia",
+    "italiano": "Italia", "aleman": "Alemania", "britanico": "Reino Unido", "ingles": "Inglaterra",
+    "portugues": "Portugal", "ruso": "Rusia", "chino": "China", "japones": "Japón",
+    "europeo": "Europa", "latinoamericano": "América Latina", "sudamericano": "Sudamérica",
+}
+DEMONYMS = frozenset(COUNTRIES)
+
+
+@lru_cache(maxsize=8192)
+def demonym(word: str) -> str | None:
+    """The nationality a word names, as its folded masculine singular ('chilenas' → 'chileno'), or None."""
+    form = fold(word)
+    # chileno, chilenas → chileno; española, españoles → español; francesa, franceses → frances.
+    single = form[:-1] if form.endswith("s") else form
+    for base in (form, single, single[:-1] + "o", single[:-1], form[:-2] if form.endswith("es") else form):
+        if base in DEMONYMS:
+            return base
+    return None
+
+
 def is_verb_lemma(dictionary_form: str) -> bool:
     """Whether a lemma looks like a Spanish infinitive (-ar, -er, -ir): a verb, without a tagger."""
     return dictionary_form.endswith(("ar", "er", "ir"))

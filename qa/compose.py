@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import fold, known_word, stopwords
+from .analysis import COUNTRIES, demonym, fold, known_word, stopwords
 from .extract import list_items
 
 _COUNTS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez")
@@ -45,6 +45,10 @@ def reported(sentence: str) -> str:
 def fact_answer(qtype: str, fact: str, sentence: str) -> str:
     """A short, direct answer stating the fact; the quote beside it gives the context."""
     phrase = fact.strip().rstrip(".,;")
+    nationality = demonym(phrase) if qtype == "place" else None
+    if nationality:
+        # "¿De qué país es el Gobierno?" — "argentino" in the quote, the country in the answer.
+        return f"{COUNTRIES[nationality]} ({phrase}, según el artículo)."
     if qtype == "place" and not fold(phrase).startswith(_PREPOSITIONS):
         phrase = f"en {phrase}"
     if qtype in ("reason", "definition"):

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .analysis import fold, is_verb_lemma, lemma, stem, stopwords
+from .analysis import demonym, fold, is_verb_lemma, lemma, stem, stopwords
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _TIME_RE = re.compile(
@@ -26,6 +26,7 @@ _TIME_RE = re.compile(
 )
 # A time expression that names a day: "el 23 de noviembre", not "a finales de noviembre".
 _DAY_RE = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\wáéíóúñü]+", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
@@ -152,11 +153,27 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
     return spans
 
 
+def _nationality(text: str, offset: int, question_words: set[str], subjects: tuple[frozenset[str], ...]) -> Fact | None:
+    """"¿De qué país es el Gobierno…?": the nationality the sentence gives the noun the question asks about
+    ("el Gobierno argentino"); ``subjects`` holds the stems of each question word, in question order."""
+    asked = {demonym(w) for w in question_words}
+    words = list(_WORD_RE.finditer(text))
+    best: tuple[int, re.Match[str]] | None = None
+    for before, word in zip(words, words[1:]):
+        if demonym(word.group(0)) in asked:
+            continue
+        rank = next((i for i, stems in enumerate(subjects) if stem(before.group(0)) in stems), None)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, word)
+    return Fact(best[1].start() + offset, best[1].end() + offset, "place") if best else None
+
+
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
-    question_stems: frozenset[str] = frozenset(), day: bool = False,
+    question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
+    subjects: tuple[frozenset[str], ...] = (),
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -170,6 +187,8 @@ def find_fact(
             if all(stem(w) in question_stems for w in m.group.split()):
                 continue
             return Fact(m.g_start + offset, m.g_end + offset, qtype)
+        if country:
+            return _nationality(text, offset, question_words, subjects)
         return None
     if qtype == "quantity":
         for m in _hits(_QUANTITY_RE, text):

@@ -153,6 +153,8 @@ class Pipeline:
         stems = {s for m in (matches or []) for s in m.stems}
         # What the question itself names, surely or by an equivalent ("chilena" names Chile).
         named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
+        # ...word by word, in the question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
+        subjects = tuple(frozenset(s for s, v in m.stems.items() if v >= 0.75) for m in (matches or []))
         verb_stems = {
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
@@ -183,7 +185,7 @@ class Pipeline:
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
                              counted=counted, counted_as=counted_as, media=media, question_stems=named,
-                             day=q.asks_day)
+                             day=q.asks_day, country=q.asks_country, subjects=subjects)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

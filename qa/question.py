@@ -19,7 +19,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"puntos? (clave|principales)|en pocas palabras)\b"),
     ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
     ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
-    ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|que (lugar|ciudad))\b"),
+    ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|(de )?que (lugar|ciudad|pais|paises|nacionalidad))\b"),
     ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
     ("person", rf"\b({_ASKS_NAME}|que (persona|lider|politico|candidato|presidente)s?)\b"),
     ("list", r"\b(que (temas|areas|asuntos|materias|ambitos|sectores|campos|cuestiones|politicas|acciones|ejemplos)|"
@@ -114,6 +114,11 @@ class Question:
     def asks_what_called(self) -> bool:
         """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
         return _CALLED_RE.search(self.folded) is not None
+
+    @property
+    def asks_country(self) -> bool:
+        """"¿De qué país es…?", "¿De qué nacionalidad…?": a nationality answers ("el Gobierno argentino")."""
+        return self.qtype == "place" and _ASKS_COUNTRY_RE.search(self.folded) is not None
 
     @property
     def asks_day(self) -> bool:
@@ -262,6 +267,7 @@ _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuanta
 _WHO = frozenset({"quien", "quienes"})
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
 _DEFINITE = frozenset({"el", "la", "los", "las"})
+_ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
 _ASKS_DAY_RE = re.compile(r"\b(?:que|cual|en que) dia\b|\b(?:dia|fecha) (?:exact|precis)[oa]\b")
 _CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])
 

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .analysis import Token, is_verb_lemma, known_word
+from .analysis import Token, demonym, is_verb_lemma, known_word
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
 from .memo import Memo
 from .question import VIEW_VERBS, Question
@@ -269,29 +269,13 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
     )
 
 
-# Nationality adjectives of the Americas and Europe (masculine singular, folded): a closed class of
-# Spanish, like the stopwords. Two different ones on the same noun name different people or things.
-DEMONYMS = frozenset(
-    "argentino chileno peruano boliviano uruguayo paraguayo brasileño mexicano colombiano venezolano "
-    "ecuatoriano cubano panameño costarricense guatemalteco hondureño salvadoreño nicaraguense dominicano "
-    "puertorriqueño estadounidense canadiense español frances italiano aleman britanico ingles portugues "
-    "europeo ruso chino japones latinoamericano sudamericano".split()
-)
-
-
 def _origin(tok: Token) -> str | None:
     """The demonym a word is ('chilenas' → 'chileno'), or None; worked out once per spelling."""
     return _ORIGINS.get(tok.surface, _find_origin, tok)
 
 
 def _find_origin(tok: Token) -> str | None:
-    for form in (tok.lemma, tok.folded):
-        # chileno, chilenas → chileno; española, españoles → español; francesa, franceses → frances.
-        single = form[:-1] if form.endswith("s") else form
-        for base in (form, single, single[:-1] + "o", single[:-1], form[:-2] if form.endswith("es") else form):
-            if base in DEMONYMS:
-                return base
-    return None
+    return demonym(tok.lemma) or demonym(tok.folded)
 
 
 _ORIGINS: Memo[str, str | None] = Memo()

@@ -317,3 +317,16 @@ def test_interrogatives_are_told_from_relatives_and_purposes(question: str, qtyp
 def test_which_round_is_answered_with_the_round(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿Para qué vuelta electoral se perfila Kast?")
     assert not answer.refused and "segunda vuelta" in answer.quote
+
+
+@pytest.mark.parametrize(("question", "country"), [
+    ("¿De qué país es el Gobierno que no dará apoyo institucional a Kast?", "Argentina"),
+    ("¿Qué país gobierna Javier Milei?", "Argentina"),
+    ("¿De qué país son los exministros entrevistados?", "Chile"),
+])
+def test_which_country_is_answered_from_the_nationality_of_what_is_asked_about(
+    pipeline: Pipeline, article: Document, question: str, country: str
+) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.answer.startswith(country)
+    assert quote_is_exact(answer, article)
