@@ -21,6 +21,7 @@ GLOSSARY_PATHS = (
     DATA_DIR / "glosario_politica.txt",
     DATA_DIR / "sinonimos_generales.txt",
     DATA_DIR / "sinonimos_complementarios.txt",
+    DATA_DIR / "equivalencias_revisadas.txt",
 )
 
 
