@@ -53,7 +53,7 @@ def fact_answer(qtype: str, fact: str, sentence: str) -> str:
         phrase = f"en {phrase}"
     if qtype in ("reason", "definition"):
         return reported(sentence)
-    if qtype == "quantity" and not re.search(rf"\d|\b({'|'.join(_COUNTS)})\b", fold(phrase)):
+    if qtype == "quantity" and not re.match(rf"\d|({'|'.join(_COUNTS)})\b", fold(phrase)):
         # An enumeration answers "¿cuántos?" by its length: "Tres: comercio, energía y defensa".
         items = list_items(phrase)
         if 1 < len(items) <= len(_COUNTS):

@@ -26,6 +26,8 @@ _TIME_RE = re.compile(
 )
 # A time expression that names a day: "el 23 de noviembre", not "a finales de noviembre".
 _DAY_RE = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b", re.IGNORECASE)
+_MEDIA_NOUNS = frozenset({"medio", "medios", "diario", "diarios", "periodico", "periodicos", "canal", "canales",
+                          "radio", "radios", "cadena", "cadenas", "emisora", "emisoras"})
 _WORD_RE = re.compile(r"[\wáéíóúñü]+", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
@@ -36,7 +38,8 @@ _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\
 # Where enumerations start, most specific first: "temas como A, B y C", "en materia de A, B y C".
 _LIST_TRIGGERS = (re.compile(r"\bcomo\s+"), re.compile(r"\ben materia de\s+"), re.compile(r"\bincluso\s+"),
                   re.compile(r"\ben\s+"))
-_LIST_BODY = re.compile(r"[^.;:]*?\s(?:y|e)\s[^,.;:]+")
+# An item may end in a web suffix ("Clarin.com"): that period does not end the list.
+_LIST_BODY = re.compile(r"(?:[^.;:]|\.(?=[a-z]{2,4}\b))*?\s(?:y|e)\s(?:[^,.;:]|\.(?=[a-z]{2,4}\b))+")
 MAX_LIST_WORDS = 14
 # The subject right before a verb: back to the previous comma or clause start, at most a few words.
 _SUBJECT_RE = re.compile(r"(?:^|[,;:]\s*|\bque\s+)([^,;:]{2,80}?)\s*$")
@@ -209,6 +212,11 @@ def find_fact(
             lead_in = text[: listed.start - offset].split()[-4:]
             if any(stem(w) == stem(counted) for w in lead_in):
                 return Fact(listed.start, listed.end, "count")
+        # "¿Cuántos medios…?" counts the media the sentence names ("a Ámbito y Clarín").
+        if counted and fold(counted) in _MEDIA_NOUNS:
+            named = find_fact("media", text, offset, question_words, after=after, places=places)
+            if named and all(part in media for part in _name_parts(text[named.start - offset : named.end - offset])):
+                return Fact(named.start, named.end, "count")
         return None
     if qtype == "person" and verb_at is not None:
         # A passive names its agent after the participle: "la entrevista concedida por Kast".

@@ -161,11 +161,12 @@ class Pipeline:
         }
         says = any(t.lemma in REPORTING_VERBS for t in q.tokens)
         # "¿En cuántas materias…?": the noun counted, which an enumeration must be introduced by.
-        counted = q.content[q.type_noun].surface if q.type_noun is not None else None
+        counted = q.counted_noun.surface if q.counted_noun is not None else None
         # ...and what it may be called in the article ("¿Cuántas tendencias…?" counts "dos corrientes").
         counted_as = self._counted_as(q, matches or [])
         # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
-        media = self.media if q.asks_what_called else frozenset()
+        # "¿Cuántos medios…?" counts names the article introduces as media.
+        media = self.media if q.asks_what_called or q.qtype == "quantity" else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):

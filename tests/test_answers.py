@@ -330,3 +330,11 @@ def test_which_country_is_answered_from_the_nationality_of_what_is_asked_about(
     answer = pipeline.ask(question)
     assert not answer.refused and answer.answer.startswith(country)
     assert quote_is_exact(answer, article)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("¿Cuántos medios entrevistaron a los exministros chilenos?", "Dos: Cadena 3 y Clarin.com"),
+    ("¿Cuántos medios publicaron la entrevista concedida por Kast?", "Dos: Ámbito y Clarín"),
+])
+def test_how_many_media_counts_the_media_the_sentence_names(pipeline: Pipeline, question: str, answer: str) -> None:
+    assert pipeline.ask(question).answer.startswith(answer)
