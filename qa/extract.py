@@ -44,6 +44,8 @@ MAX_LIST_WORDS = 14
 # The subject right before a verb: back to the previous comma or clause start, at most a few words.
 _SUBJECT_RE = re.compile(r"(?:^|[,;:]\s*|\bque\s+)([^,;:]{2,80}?)\s*$")
 MAX_SUBJECT_WORDS = 6
+_AUXILIARIES = frozenset({"ha", "han", "habia", "habian", "habra", "sido", "fue", "fueron", "es", "son", "sera",
+                          "seran", "esta", "estan", "no"})
 _AGENT_RE = re.compile(rf"\w+(?:d[oa]s?)\s+por\s+({_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*)")
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
 _REASON_RE = re.compile(
@@ -140,14 +142,14 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
             continue
         if media and all(part in media for part in _name_parts(m.text)):
             continue
-        if people and " " not in m.text and _ARTICLE_BEFORE_RE.search(text, max(0, m.start - 5), m.start):
-            continue
         a, b = m.start, m.end
         words = m.text.split()
         if a == 0 and len(words) == 1:
             continue
         if a == 0:
             a = text.index(words[1], len(words[0]))
+        if people and " " not in text[a:b] and _ARTICLE_BEFORE_RE.search(text, max(0, a - 5), a):
+            continue
         if all(fold(w) in exclude for w in text[a:b].split() if w[:1].isupper()):
             continue
         if text[a:b].isdigit():
@@ -227,9 +229,14 @@ def find_fact(
         subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
         if subject:
             words = subject.group(1).split()
-            content = [w for w in words if fold(w) not in stopwords()]
+            # "…con Milei ha sido citada": the auxiliary belongs to the verb, not to its subject.
+            while words and fold(words[-1]) in _AUXILIARIES:
+                words.pop()
+            # A subject names someone or something: "ha decidido no" is only verbs.
+            content = [w for w in words if fold(w) not in stopwords() and not is_verb_lemma(lemma(w))]
             if 0 < len(words) <= MAX_SUBJECT_WORDS and content and not all(fold(w) in question_words for w in words):
-                return Fact(subject.start(1) + offset, subject.end(1) + offset, qtype)
+                end = subject.start(1) + len(" ".join(words)) if words != subject.group(1).split() else subject.end(1)
+                return Fact(subject.start(1) + offset, end + offset, qtype)
     if qtype in ("person", "media"):
         names = _names(text, offset, question_words, places, media if qtype == "person" else frozenset(),
                        people=qtype == "person")

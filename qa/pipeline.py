@@ -11,6 +11,7 @@ from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, media_names, place_names
 from .index import IndexData, ensure
+from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
 from .retrieve import Candidate, Retriever
@@ -115,6 +116,10 @@ class Pipeline:
                 suggestions=self.suggestions(), signals=decision.signals,
             )
         quote = self._sentence_text(best.sentence)
+        if fact is None:
+            # "¿Qué tipo de apoyo…?": the phrase asked for, cut from the sentence chosen above.
+            fact = what_phrase(q, matches, self.retriever.vocabulary.sentence_tokens[best.sentence],
+                               self._document_text(best.sentence))
         fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
         body = compose.fact_answer(q.qtype, fact_text, quote) if fact_text else compose.plain_answer(quote)
         highlights = self._highlights(best.sentence, matches, fact)
@@ -155,7 +160,14 @@ class Pipeline:
         named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
         # ...word by word, in the question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
         subjects = tuple(frozenset(s for s, v in m.stems.items() if v >= 0.75) for m in (matches or []))
-        verb_stems = {
+        # "¿Quién es el candidato al que Argentina no dará respaldo?" asks for the candidate's name: the
+        # verbs there describe him, and whoever does them ("Argentina") is not the answer.
+        describes = q.qtype == "person" and q.type_noun is not None and q.who_verb is None
+        kind_stems = {
+            st for m in (matches or []) if describes and m.token.start == q.content[q.type_noun].start
+            for st, v in m.stems.items() if v >= 0.75
+        }
+        verb_stems = set() if describes else {
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
         }
@@ -174,6 +186,8 @@ class Pipeline:
             s = self.data.sentences[cand.sentence]
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
             positions = [t.start for t in sentence_tokens if t.stem in stems]
+            # "¿Quién es el candidato…?": the name stands next to "candidato", not next to any word asked.
+            positions = [t.start for t in sentence_tokens if t.stem in kind_stems] or positions
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.

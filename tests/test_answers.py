@@ -338,3 +338,22 @@ def test_which_country_is_answered_from_the_nationality_of_what_is_asked_about(
 ])
 def test_how_many_media_counts_the_media_the_sentence_names(pipeline: Pipeline, question: str, answer: str) -> None:
     assert pipeline.ask(question).answer.startswith(answer)
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("¿Qué tipo de apoyo no otorgará Argentina a Kast?", "apoyo institucional"),
+    ("¿Qué comparte Milei con Kast?", "una visión ideológica"),
+    ("¿Qué arquitectura podría redefinir este giro?", "la arquitectura política de América Latina"),
+    ("¿Qué tipo de colaboraciones abre la nueva prioridad?", "colaboraciones transfronterizas"),
+])
+def test_what_questions_state_the_phrase_asked_for(pipeline: Pipeline, article: Document, question: str, phrase: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == phrase
+    assert answer.answer.startswith(phrase[0].upper() + phrase[1:])
+    assert phrase in answer.quote and quote_is_exact(answer, article)
+
+
+def test_who_is_the_candidate_is_the_name_next_to_candidate(pipeline: Pipeline) -> None:
+    # Not "Gobierno" (an institution), nor "Argentina" (who does the verb of the relative clause).
+    answer = pipeline.ask("¿Quién es el candidato chileno al que Argentina no dará respaldo institucional?")
+    assert answer.short_answer == "José Antonio Kast"

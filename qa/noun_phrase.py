@@ -1,0 +1,118 @@
+"""The phrase a "¿Qué X…?" question asks for, cut from the answering sentence.
+
+"¿Qué tipo de apoyo no otorgará Argentina?" asks for a kind of support: the
+sentence's "apoyo institucional". "¿Qué comparte Milei con Kast?" asks for what
+follows the shared verb: "una visión ideológica". Without a tagger, a noun
+phrase is read as a run of content words (nouns and adjectives) with optional
+"de …" complements, starting at an article; punctuation, a verb or any other
+function word ends it. The phrase is returned as offsets, so it stays verbatim.
+"""
+
+from __future__ import annotations
+
+from .analysis import Token, is_verb_lemma
+from .matching import TermMatch
+from .question import Question
+
+_DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+# The few adjectives Spanish puts before the noun ("la segunda vuelta", "una enorme oportunidad").
+_PRENOMINAL = frozenset(
+    "primer primera primeros primeras primero segundo segunda segundos segundas tercer tercera ultimo ultima "
+    "ultimos ultimas nuevo nueva nuevos nuevas posible posibles gran grandes enorme enormes proximo proxima "
+    "proximos proximas eventual principal principales mismo misma".split()
+)
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+_OF = frozenset({"de", "del"})
+_ASKS_WHAT = frozenset({"que", "cual", "cuales"})
+MAX_PHRASE_WORDS = 8
+# How surely a sentence word must be the question's word to anchor the phrase.
+ANCHOR_STRENGTH = 0.75
+
+
+def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the phrase answering "¿Qué X…?" / "¿Qué + verbo…?", or None."""
+    if question.qtype != "fact" or not any(t.folded in _ASKS_WHAT for t in question.tokens):
+        return None
+    by_start = {m.token.start: m for m in matches}
+    asked = {s for m in matches for s, v in m.stems.items() if v >= ANCHOR_STRENGTH}
+    if question.type_noun is not None:
+        # "¿Qué tipo de apoyo…?": the sentence's own phrase around the noun asked about.
+        noun = by_start.get(question.content[question.type_noun].start)
+        anchors = _strong(noun)
+        for i, tok in enumerate(tokens):
+            if tok.stem in anchors and not tok.is_stop:
+                return _informative(_phrase(tokens, i, text, with_determiner=True), tokens, asked)
+        return None
+    verb = _asked_verb(question, by_start)
+    if verb is None:
+        return None
+    # "¿Qué comparte Milei con Kast?": the phrase right after the same verb in the sentence.
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.stem in verb and _joined(tokens[i], tokens[i + 1], text):
+            start = i + 1
+            if tokens[start].folded in _DETERMINERS or not (tokens[start].is_stop or _is_verb(tokens[start])):
+                return _informative(_phrase(tokens, start, text, with_determiner=True), tokens, asked)
+    return None
+
+
+def _strong(match: TermMatch | None) -> set[str]:
+    return {s for s, v in match.stems.items() if v >= ANCHOR_STRENGTH} if match else set()
+
+
+def _asked_verb(question: Question, by_start: dict[int, TermMatch]) -> set[str] | None:
+    """Stems of the verb that follows the interrogative ("¿Qué comparte…?", "¿Qué debe respetar…?")."""
+    tokens = question.tokens
+    wh = next((i for i, t in enumerate(tokens) if t.folded in _ASKS_WHAT), None)
+    if wh is None:
+        return None
+    for tok in tokens[wh + 1 : wh + 4]:
+        match = by_start.get(tok.start)
+        if match is not None and _is_verb(tok) and tok.folded not in question.light:
+            return _strong(match) or None
+    return None
+
+
+def _is_verb(tok: Token) -> bool:
+    """A conjugated verb or an infinitive, judged by the lemma (adjectives like 'oficial' are not)."""
+    return is_verb_lemma(tok.lemma) and len(tok.lemma) > 3 and not tok.capitalized
+
+
+def _joined(left: Token, right: Token, text: str) -> bool:
+    """Only spaces between two words: a comma or a period ends a phrase."""
+    return not text[left.end : right.start].strip()
+
+
+def _phrase(tokens: list[Token], i: int, text: str, with_determiner: bool) -> tuple[int, int, int, int]:
+    """(start offset, end offset, first token, last token) of the noun phrase around token ``i``."""
+    first = i
+    if first > 0 and tokens[first - 1].folded in _PRENOMINAL and _joined(tokens[first - 1], tokens[first], text):
+        first -= 1
+    if with_determiner and first > 0 and tokens[first - 1].folded in _DETERMINERS and _joined(tokens[first - 1], tokens[first], text):
+        first -= 1
+    last = i
+    j = i + 1
+    while j < len(tokens) and j - first < MAX_PHRASE_WORDS and _joined(tokens[j - 1], tokens[j], text):
+        tok = tokens[j]
+        if not tok.is_stop and (not _is_verb(tok) or tok.folded.endswith(_PARTICIPLE_ENDINGS)):
+            last = j  # an adjective, a participle or a noun in apposition: "apoyo institucional"
+            j += 1
+            continue
+        if tok.folded in _OF and j + 1 < len(tokens) and _joined(tok, tokens[j + 1], text):
+            # "la arquitectura política de América Latina", "gobiernos de derecha"
+            k = j + 1
+            if tokens[k].folded in _DETERMINERS and k + 1 < len(tokens) and _joined(tokens[k], tokens[k + 1], text):
+                k += 1
+            if not tokens[k].is_stop and not _is_verb(tokens[k]):
+                last = k
+                j = k + 1
+                continue
+        break
+    return tokens[first].start, tokens[last].end, first, last
+
+
+def _informative(found: tuple[int, int, int, int], tokens: list[Token], asked: set[str]) -> tuple[int, int] | None:
+    """The phrase, unless it only repeats the question ("¿Qué apoyo…?" → "apoyo" says nothing)."""
+    start, end, first, last = found
+    if all(t.is_stop or t.stem in asked for t in tokens[first : last + 1]):
+        return None
+    return start, end
