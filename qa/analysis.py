@@ -169,14 +169,15 @@ def is_verb_lemma(dictionary_form: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_forms(surface: str) -> tuple[str, str, str]:
-    """(folded, stem, lemma) of a word, computed once per distinct spelling."""
-    return fold(surface), stem(surface), lemma(surface)
+def _word_forms(surface: str) -> tuple[str, str, str, bool, bool, bool]:
+    """(folded, stem, lemma, is a stopword, capitalised, may start a name) of a word, once per spelling."""
+    folded = fold(surface)
+    capitalized = surface[:1].isupper()
+    return folded, stem(surface), lemma(surface), folded in stopwords(), capitalized, capitalized and len(surface) > 3
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into ``text``."""
-    stops = stopwords()
     tokens: list[Token] = []
     # In mixed-case text a capitalised word inside a sentence belongs to a
     # name ("Buenos Aires"), so it is kept even if it is a stopword.
@@ -184,17 +185,13 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         surface = m.group(0)
         start = m.start()
-        folded, stemmed, lemmatized = _word_forms(surface)
-        capitalized = surface[:1].isupper()
-        in_name = False
-        if mixed_case and capitalized and len(surface) > 3 and start > 0:
+        folded, stemmed, lemmatized, stop, capitalized, name_like = _word_forms(surface)
+        if stop and mixed_case and name_like and start > 0:
             j = start - 1
             while j >= 0 and text[j].isspace():
                 j -= 1
-            in_name = j >= 0 and text[j] not in ".!?¿¡"
-        tokens.append(
-            Token(surface, start, m.end(), folded, stemmed, lemmatized, folded in stops and not in_name, capitalized)
-        )
+            stop = j < 0 or text[j] in ".!?¿¡"
+        tokens.append(Token(surface, start, m.end(), folded, stemmed, lemmatized, stop, capitalized))
     return tokens
 
 

@@ -156,17 +156,20 @@ class Pipeline:
         if q.qtype != "person":
             question_words |= self.retriever.named_by_role(matches or [])
         stems = {s for m in (matches or []) for s in m.stems}
-        # What the question itself names, surely or by an equivalent ("chilena" names Chile).
-        named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
-        # ...word by word, in the question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
-        subjects = tuple(frozenset(s for s, v in m.stems.items() if v >= 0.75) for m in (matches or []))
+        named: frozenset[str] = frozenset()
+        subjects: tuple[frozenset[str], ...] = ()
+        if q.qtype == "place":
+            # What the question itself names, surely or by an equivalent ("chilena" names Chile)...
+            named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
+            # ...word by word, in the question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
+            subjects = tuple(frozenset(s for s, v in m.stems.items() if v >= 0.75) for m in (matches or []))
         # "¿Quién es el candidato al que Argentina no dará respaldo?" asks for the candidate's name: the
         # verbs there describe him, and whoever does them ("Argentina") is not the answer.
         describes = q.qtype == "person" and q.type_noun is not None and q.who_verb is None
         kind_stems = {
-            st for m in (matches or []) if describes and m.token.start == q.content[q.type_noun].start
+            st for m in (matches or []) if m.token.start == q.content[q.type_noun].start
             for st, v in m.stems.items() if v >= 0.75
-        }
+        } if describes else set()
         verb_stems = set() if describes else {
             st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
             for st, v in m.stems.items() if v >= 0.75
@@ -187,11 +190,12 @@ class Pipeline:
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
             positions = [t.start for t in sentence_tokens if t.stem in stems]
             # "¿Quién es el candidato…?": the name stands next to "candidato", not next to any word asked.
-            positions = [t.start for t in sentence_tokens if t.stem in kind_stems] or positions
+            if kind_stems:
+                positions = [t.start for t in sentence_tokens if t.stem in kind_stems] or positions
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
-            shared_verbs = tuple(t.start for t in sentence_tokens if t.stem in verb_stems)
+            shared_verbs = tuple(t.start for t in sentence_tokens if t.stem in verb_stems) if verb_stems else ()
             verb_at = shared_verbs[0] if shared_verbs else None
             if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
 
@@ -105,27 +106,27 @@ class Question:
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
     type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
 
-    @property
+    @cached_property
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self.qtype == "person" and _ASKS_NAME_RE.search(self.folded) is not None
 
-    @property
+    @cached_property
     def asks_what_called(self) -> bool:
         """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
         return _CALLED_RE.search(self.folded) is not None
 
-    @property
+    @cached_property
     def asks_country(self) -> bool:
         """"¿De qué país es…?", "¿De qué nacionalidad…?": a nationality answers ("el Gobierno argentino")."""
         return self.qtype == "place" and _ASKS_COUNTRY_RE.search(self.folded) is not None
 
-    @property
+    @cached_property
     def asks_day(self) -> bool:
         """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
         return self.qtype == "time" and _ASKS_DAY_RE.search(self.folded) is not None
 
-    @property
+    @cached_property
     def who_verb(self) -> Token | None:
         """"¿Quién ganó…?": the verb that says what the person asked for did (not "es", which asks who someone is)."""
         if self.qtype != "person":
@@ -136,7 +137,7 @@ class Question:
                 return verb if verb.folded not in _BE and is_verb_lemma(verb.lemma) else None
         return None
 
-    @property
+    @cached_property
     def counted_noun(self) -> Token | None:
         """The noun after "¿cuántos/cuántas…?" ("veces" too, though the stopword list holds it)."""
         if self.qtype != "quantity":
@@ -216,7 +217,8 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     folded = fold(clean)
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
-    qtype = question_type(fold(_unmark_relatives(clean)))
+    typed = _unmark_relatives(clean)
+    qtype = question_type(folded if typed is clean else fold(typed))
     if qtype == "reason" and _asks_which(tokens):
         qtype = "fact"
     if qtype != "summary" and _asks_for_gist(tokens, content, folded):

@@ -220,8 +220,7 @@ class Retriever:
         for m in matches:
             for term, strength in m.stems.items():
                 if strength >= 0.6:
-                    for c, value in enumerate(self.term_scores[term]):
-                        scores[c] += value
+                    scores = [a + b for a, b in zip(scores, self.term_scores[term])]
         top = max(scores, default=0.0)
         return [v / top for v in scores] if top > 0 else scores
 
@@ -278,9 +277,8 @@ class Retriever:
             rows.append(row)
         chunk_score = [bm25[c] for c in self.sentence_chunk_list]
         scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
-        order = sorted(range(n), key=lambda i: (-scores[i], i))
+        order = sorted(range(n), key=scores.__getitem__, reverse=True)  # stable: ties stay in article order
         shared = tuple(rows)
-        return [
-            Candidate(i, self.sentence_chunk_list[i], scores[i], coverage[i], own[i], chunk_score[i], shared)
-            for i in order
-        ]
+        chunks = self.sentence_chunk_list
+        make = Candidate._make  # from a tuple: cheaper than the keyword-aware constructor
+        return [make((i, chunks[i], scores[i], coverage[i], own[i], chunk_score[i], shared)) for i in order]

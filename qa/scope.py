@@ -309,13 +309,16 @@ _CONTRASTS: dict[str, tuple[str, str]] = {
     **{w: ("side", "left") for w in ("izquierda", "izquierdas", "izquierdista", "izquierdistas")},
     **{w: ("side", "centre") for w in ("centro", "centrista", "centristas", "centroderecha", "centroizquierda")},
 }
+_CONTRAST_WORDS = frozenset(_CONTRASTS)
 CONTRAST_WINDOW = 4  # "coalición de gobiernos de derecha": a modifier up to four words from its noun
 
 
 def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question asks about "la primera vuelta" and the sentence speaks of "la segunda vuelta" only."""
-    sentence = vocab.sentence_tokens[best.sentence]
     q = question.tokens
+    if _CONTRAST_WORDS.isdisjoint(t.folded for t in q):
+        return False
+    sentence = vocab.sentence_tokens[best.sentence]
     for i, mod in enumerate(q):
         asked = _CONTRASTS.get(mod.folded)
         if asked is None:
