@@ -58,7 +58,9 @@ def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type
     names = scope.speaker(q, matches, vocab)
     best, _ = pipeline._choose(q, pipeline._attributed_first(names, ranked), matches)
     judged = ranked[0] if q.qtype == "reason" else best
-    return judged is not None and scope.ruled_out(q, matches, judged, vocab, signals, names) is not None
+    return judged is not None and scope.ruled_out(
+        q, matches, judged, vocab, signals, names, pipeline.retriever.protagonist_names
+    ) is not None
 
 
 def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def]

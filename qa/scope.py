@@ -141,14 +141,14 @@ def probability(features: dict[str, float]) -> float:
 
 def decide(
     question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
-    speaker_names: set[str] | None,
+    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(),
 ) -> Decision:
     """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
     feats = signals(question, matches, best, vocab, has_fact)
     p = probability(feats)
-    rule = ruled_out(question, matches, best, vocab, feats, speaker_names)
+    rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists)
     if rule is not None:
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, rule)
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
@@ -156,7 +156,7 @@ def decide(
 
 def ruled_out(
     question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, feats: dict[str, float],
-    speaker_names: set[str] | None,
+    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(),
 ) -> str | None:
     """The rule that refuses the question whatever the model says, or None. The rules, in order:
 
@@ -167,6 +167,7 @@ def ruled_out(
     - action_missing: "¿Quién ganó…?" needs a sentence that says (in some wording) that someone won;
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
     - other_modifier: "¿Cuándo fue la primera vuelta?" where the sentence says "la segunda vuelta";
+    - other_protagonist: "¿Qué medidas aplicó Milei…?" where the sentence names Kast, and not Milei;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -180,6 +181,8 @@ def ruled_out(
         return "other_origin"
     if contrasting_modifier(question, best, vocab):
         return "other_modifier"
+    if other_protagonist(question, matches, best, vocab, protagonists):
+        return "other_protagonist"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -334,3 +337,17 @@ def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary)
             return True
     return False
 
+
+def other_protagonist(
+    question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, protagonists: frozenset[str]
+) -> bool:
+    """The question names one protagonist, the sentence names another and not this one: what the
+    sentence says someone did, it says of somebody else ("¿Qué medidas aplicó Milei?" / "la campaña de Kast")."""
+    asked = {
+        st for m in matches if m.token.capitalized or not known_word(m.token.surface)
+        for st, strength in m.stems.items() if strength >= TYPO and st in protagonists
+    }
+    if not asked:
+        return False
+    named = protagonists.intersection(t.stem for t in vocab.sentence_tokens[best.sentence])
+    return bool(named) and asked.isdisjoint(named)

@@ -357,3 +357,9 @@ def test_who_is_the_candidate_is_the_name_next_to_candidate(pipeline: Pipeline) 
     # Not "Gobierno" (an institution), nor "Argentina" (who does the verb of the relative clause).
     answer = pipeline.ask("¿Quién es el candidato chileno al que Argentina no dará respaldo institucional?")
     assert answer.short_answer == "José Antonio Kast"
+
+
+def test_what_the_article_says_of_one_protagonist_is_not_said_of_the_other(pipeline: Pipeline) -> None:
+    # The hard line on crime is Kast's campaign; the article never says Milei applied it.
+    assert pipeline.ask("¿Qué política de mano dura contra la delincuencia impulsa Milei?").refused
+    assert not pipeline.ask("¿Qué política contra la delincuencia enfatiza la campaña de Kast?").refused
