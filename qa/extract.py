@@ -39,8 +39,8 @@ _QUANTITY_RE = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\b(?:\s+(?!de\
 _LIST_TRIGGERS = (re.compile(r"\bcomo\s+"), re.compile(r"\ben materia de\s+"), re.compile(r"\bincluso\s+"),
                   re.compile(r"\ben\s+"))
 # An item may end in a web suffix ("Clarin.com"): that period does not end the list.
-_LIST_BODY = re.compile(r"(?:[^.;:]|\.(?=[a-z]{2,4}\b))*?\s(?:y|e)\s(?:[^,.;:]|\.(?=[a-z]{2,4}\b))+")
-MAX_LIST_WORDS = 14
+_LIST_BODY = re.compile(r"(?:[^.;:]|\.(?=[a-z]{2,4}\b))*?\s(?:y|e|o|u)\s(?:[^,.;:]|\.(?=[a-z]{2,4}\b))+")
+MAX_LIST_WORDS = 30
 # The subject right before a verb: back to the previous comma or clause start, at most a few words.
 _SUBJECT_RE = re.compile(r"(?:^|[,;:]\s*|\bque\s+)([^,;:]{2,80}?)\s*$")
 MAX_SUBJECT_WORDS = 6
@@ -272,4 +272,4 @@ def find_fact(
 
 def list_items(phrase: str) -> list[str]:
     """The members of an enumeration: 'comercio, energía y defensa' → three items."""
-    return [p.strip() for p in re.split(r",\s*|\s+(?:y|e)\s+", phrase) if p.strip()]
+    return [p.strip() for p in re.split(r",\s*|\s+(?:y|e|o|u)\s+", phrase) if p.strip()]

@@ -63,7 +63,9 @@ def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[Te
         if merged:
             prev = merged[-1]
             a, b = position.get(prev.token.start), position.get(m.token.start)
-            if a is not None and b == a + 2 and question.tokens[a + 1].folded in ("o", "u"):
+            # "derecha o izquierda", "de derecha o de izquierda", "a presidente o a diputado"
+            between = question.tokens[a + 1 : b] if a is not None and b is not None else ()
+            if 1 <= len(between) <= 3 and between[0].folded in ("o", "u") and all(t.is_stop for t in between[1:]):
                 stems = dict(prev.stems)
                 for stem, strength in m.stems.items():
                     stems[stem] = max(stems.get(stem, 0.0), strength)

@@ -363,3 +363,15 @@ def test_what_the_article_says_of_one_protagonist_is_not_said_of_the_other(pipel
     # The hard line on crime is Kast's campaign; the article never says Milei applied it.
     assert pipeline.ask("¿Qué política de mano dura contra la delincuencia impulsa Milei?").refused
     assert not pipeline.ask("¿Qué política contra la delincuencia enfatiza la campaña de Kast?").refused
+
+
+def test_an_enumeration_joined_by_o_is_a_list_too(pipeline: Pipeline) -> None:
+    # "…viajes oficiales, la emisión de comunicados… o la utilización de recursos del Estado…"
+    answer = pipeline.ask("¿Cuántas acciones cita el artículo como ejemplo de apoyo institucional?")
+    assert answer.answer.startswith("Tres: la autorización de viajes oficiales")
+
+
+def test_either_or_counts_as_one_term_even_with_prepositions(pipeline: Pipeline) -> None:
+    question = analyze("¿Kast es de derecha o de izquierda?")
+    matches = pipeline.retriever.match(question)
+    assert [m.token.surface for m in matches] == ["Kast", "derecha"]  # "izquierda" joined "derecha"
