@@ -156,8 +156,8 @@ def demonym(word: str) -> str | None:
     """The nationality a word names, as its folded masculine singular ('chilenas' → 'chileno'), or None."""
     form = fold(word)
     # chileno, chilenas → chileno; española, españoles → español; francesa, franceses → frances.
-    single = form[:-1] if form.endswith("s") else form
-    for base in (form, single, single[:-1] + "o", single[:-1], form[:-2] if form.endswith("es") else form):
+    single = form.removesuffix("s")
+    for base in (form, single, single[:-1] + "o", single[:-1], form.removesuffix("es")):
         if base in DEMONYMS:
             return base
     return None

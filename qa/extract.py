@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from .analysis import demonym, fold, is_verb_lemma, lemma, stem, stopwords
@@ -164,7 +165,7 @@ def _nationality(text: str, offset: int, question_words: set[str], subjects: tup
     asked = {demonym(w) for w in question_words}
     words = list(_WORD_RE.finditer(text))
     best: tuple[int, re.Match[str]] | None = None
-    for before, word in zip(words, words[1:]):
+    for before, word in pairwise(words):
         if demonym(word.group(0)) in asked:
             continue
         rank = next((i for i, stems in enumerate(subjects) if stem(before.group(0)) in stems), None)

@@ -258,9 +258,10 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
         if tok.folded in _TOPIC_START:
             break
         m = by_start.get(tok.start)
-        if m is not None and not is_verb_lemma(tok.lemma):
-            if found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}:
-                return found
+        if m is not None and not is_verb_lemma(tok.lemma) and (
+            found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}
+        ):
+            return found
     return None
 
 
