@@ -59,7 +59,8 @@ def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type
     best, _ = pipeline._choose(q, pipeline._attributed_first(names, ranked), matches)
     judged = ranked[0] if q.qtype == "reason" else best
     return judged is not None and scope.ruled_out(
-        q, matches, judged, vocab, signals, names, pipeline.retriever.protagonist_names
+        q, matches, judged, vocab, signals, names, pipeline.retriever.protagonist_names,
+        pipeline.lists_others(q, judged),
     ) is not None
 
 

@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 
 from . import compose, scope
-from .analysis import is_verb_lemma
+from .analysis import fold, is_verb_lemma
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import apposition, find_fact, media_names, place_names
+from .extract import apposition, find_fact, list_items, media_names, place_names
 from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
@@ -108,7 +108,7 @@ class Pipeline:
         # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
         judged = ranked[0] if q.qtype == "reason" and ranked else best
         decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker,
-                                self.retriever.protagonist_names)
+                                self.retriever.protagonist_names, self.lists_others(q, judged))
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(
@@ -217,6 +217,16 @@ class Pipeline:
             return top, None
         _, cand, span = best
         return cand, (span if q.qtype in scope.FACT_TYPES else None)
+
+    def lists_others(self, q: Question, sentence: Candidate | None) -> bool:
+        """"¿Qué otros X…?": the sentence enumerates something the question does not already name."""
+        if not q.asks_others or sentence is None:
+            return False
+        text = self._sentence_text(sentence.sentence)
+        words = {t.folded for t in q.tokens}
+        found = find_fact("list", text, 0, words)
+        items = list_items(text[found.start : found.end]) if found else []
+        return len(items) > 1 and any(not all(fold(w) in words for w in item.split()) for item in items)
 
     @staticmethod
     def _counted_as(q: Question, matches: list) -> frozenset[str]:

@@ -122,6 +122,11 @@ class Question:
         return self.qtype == "place" and _ASKS_COUNTRY_RE.search(self.folded) is not None
 
     @cached_property
+    def asks_others(self) -> bool:
+        """"¿Qué otros países…?", "¿En qué otro campo…?": something besides what the question names."""
+        return _ASKS_OTHERS_RE.search(self.folded) is not None
+
+    @cached_property
     def asks_day(self) -> bool:
         """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
         return self.qtype == "time" and _ASKS_DAY_RE.search(self.folded) is not None
@@ -270,6 +275,7 @@ _WHO = frozenset({"quien", "quienes"})
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
 _DEFINITE = frozenset({"el", "la", "los", "las"})
 _ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
+_ASKS_OTHERS_RE = re.compile(r"\b(?:que|cual|cuales)\s+otr[oa]s?\b")
 _ASKS_DAY_RE = re.compile(r"\b(?:que|cual|en que) dia\b|\b(?:dia|fecha) (?:exact|precis)[oa]\b")
 _CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])
 

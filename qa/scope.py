@@ -141,14 +141,14 @@ def probability(features: dict[str, float]) -> float:
 
 def decide(
     question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
-    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(),
+    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
 ) -> Decision:
     """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
     feats = signals(question, matches, best, vocab, has_fact)
     p = probability(feats)
-    rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists)
+    rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists, lists_others)
     if rule is not None:
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, rule)
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
@@ -156,7 +156,7 @@ def decide(
 
 def ruled_out(
     question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, feats: dict[str, float],
-    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(),
+    speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
 ) -> str | None:
     """The rule that refuses the question whatever the model says, or None. The rules, in order:
 
@@ -168,6 +168,8 @@ def ruled_out(
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
     - other_modifier: "¿Cuándo fue la primera vuelta?" where the sentence says "la segunda vuelta";
     - other_protagonist: "¿Qué medidas aplicó Milei…?" where the sentence names Kast, and not Milei;
+    - nothing_else: "¿Qué otros países…?" needs a sentence listing something besides what the question
+      names (``lists_others``, worked out by the pipeline from the sentence's enumerations);
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -183,6 +185,8 @@ def ruled_out(
         return "other_modifier"
     if other_protagonist(question, matches, best, vocab, protagonists):
         return "other_protagonist"
+    if question.asks_others and not lists_others:
+        return "nothing_else"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):

@@ -375,3 +375,11 @@ def test_either_or_counts_as_one_term_even_with_prepositions(pipeline: Pipeline)
     question = analyze("¿Kast es de derecha o de izquierda?")
     matches = pipeline.retriever.match(question)
     assert [m.token.surface for m in matches] == ["Kast", "derecha"]  # "izquierda" joined "derecha"
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("¿Qué otros países se unirían a la alianza de derecha?", True),  # the article names none
+    ("¿Qué otros temas, además de la seguridad, abordaría la alianza de derecha?", False),  # it lists more
+])
+def test_what_else_needs_a_sentence_listing_something_else(pipeline: Pipeline, question: str, refused: bool) -> None:
+    assert pipeline.ask(question).refused is refused
