@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .analysis import Token, known_word, tokenize
+from .analysis import Token, demonym, known_word, tokenize
 from .index import IndexData
 from .memo import Memo
 
@@ -117,6 +117,14 @@ class Vocabulary:
                 if t.capitalized and i > 0:
                     capitals[t.stem] += 1
             self.sentence_stems.append(frozenset(stems))
+        # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos").
+        origins: dict[str, set[str]] = defaultdict(set)
+        for toks in self.sentence_tokens:
+            for noun, adjective in zip(toks, toks[1:]):
+                nationality = demonym(adjective.lemma) or demonym(adjective.folded)
+                if nationality and not noun.is_stop:
+                    origins[noun.stem].add(nationality)
+        self.origins = {stem: frozenset(found) for stem, found in origins.items()}
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
         }

@@ -290,18 +290,25 @@ _ORIGINS: Memo[str, str | None] = Memo()
 
 
 def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
-    """The question gives a noun one nationality and the sentence gives the same noun another."""
+    """The question gives a noun one nationality and the sentence gives the same noun another; or, where the
+    sentence does not have the noun, the article only ever gives it others ("el Gobierno chileno" in an
+    article that speaks of "el Gobierno argentino" alone)."""
     tokens = vocab.sentence_tokens[best.sentence]
     q = question.tokens
     for i, tok in enumerate(q[:-1]):
         asked = _origin(q[i + 1])
         if asked is None or tok.is_stop:
             continue
+        present = False
         for j, other in enumerate(tokens[:-1]):
             if other.stem == tok.stem:
+                present = True
                 said = _origin(tokens[j + 1])
                 if said is not None and said != asked:
                     return True
+        elsewhere = vocab.origins.get(tok.stem)
+        if not present and elsewhere and asked not in elsewhere:
+            return True
     return False
 
 

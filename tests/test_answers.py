@@ -211,6 +211,9 @@ def test_a_noun_given_another_nationality_is_someone_else(pipeline: Pipeline) ->
     # The article's former ministers are Chilean.
     assert pipeline.ask("¿Qué opinan los exministros argentinos sobre la seguridad?").refused
     assert not pipeline.ask("¿Qué opinan los exministros chilenos sobre la seguridad?").refused
+    # The only Government the article speaks of is Argentina's, even where the best sentence lacks the word.
+    assert pipeline.ask("¿Qué comunicados de Estado emitió el Gobierno chileno a favor de Kast?").refused
+    assert not pipeline.ask("¿Qué decidió el Gobierno argentino respecto de Kast?").refused
 
 
 @pytest.mark.parametrize(("asked", "said"), [
