@@ -84,6 +84,7 @@ _LIGHT_LEMMAS = frozenset(
 REPORTING_VERBS = frozenset({
     "decir", "señalar", "afirmar", "asegurar", "sostener", "explicar", "declarar", "subrayar", "destacar",
     "resaltar", "advertir", "indicar", "manifestar", "confirmar", "anunciar", "opinar", "considerar", "admitir",
+    "informar", "publicar", "reportar", "revelar", "difundir",
     "reconocer", "criticar", "denunciar", "enfatizar", "remarcar", "insistir", "aclarar", "comentar", "expresar",
 })
 # Verbs of opinion: "¿Qué opina X de Y?" asks what X thinks, like a reporting verb.

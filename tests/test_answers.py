@@ -386,3 +386,9 @@ def test_either_or_counts_as_one_term_even_with_prepositions(pipeline: Pipeline)
 ])
 def test_what_else_needs_a_sentence_listing_something_else(pipeline: Pipeline, question: str, refused: bool) -> None:
     assert pipeline.ask(question).refused is refused
+
+
+def test_what_a_newspaper_reported_needs_that_newspaper(pipeline: Pipeline) -> None:
+    # The article cites La Nación for the conversation, not Clarín.
+    assert pipeline.ask("¿Qué informó Clarín sobre la conversación citada por los dos candidatos?").refused
+    assert not pipeline.ask("¿Qué informó La Nación sobre la conversación con Milei?").refused
