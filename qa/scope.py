@@ -109,8 +109,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # Isotonic maps from the model's probability to how often such replies were right on the dev half
 # (pool-adjacent-violators, Laplace-smoothed). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4621, 0.3333), (0.5789, 0.5), (0.6578, 0.6562), (0.758, 0.6667), (0.8375, 0.7381), (0.8456, 0.75), (0.9349, 0.8533), (0.9606, 0.9604), (0.9681, 0.9722)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0034, 0.9643), (0.1303, 0.8667), (0.1755, 0.7857), (0.2492, 0.71)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4621, 0.5), (0.4728, 0.5556), (0.5905, 0.6), (0.605, 0.6364), (0.8375, 0.7563), (0.9349, 0.8317), (0.9606, 0.9695), (0.9681, 0.9815)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0034, 0.9697), (0.1303, 0.8519), (0.2037, 0.76), (0.2492, 0.6667), (0.2662, 0.7333)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
