@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ def run(host: str, port: int, workers: int, index_dir: Path) -> None:
     from web import create_app
 
     app = create_app({"INDEX_DIR": str(index_dir)})
+    # Everything loaded so far (index, vocabulary, lexicons) lives as long as the server: moved out of the
+    # collector's reach before the fork, the workers neither rescan it nor dirty its pages (Python's gc docs).
+    gc.freeze()
     _Server(
         app,
         {
