@@ -10,6 +10,8 @@ function word ends it. The phrase is returned as offsets, so it stays verbatim.
 
 from __future__ import annotations
 
+import re
+
 from .analysis import Token, is_verb_lemma
 from .matching import TermMatch
 from .question import Question
@@ -25,6 +27,12 @@ _PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas
 _OF = frozenset({"de", "del"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
+# Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
+_WORDING_NOUNS = frozenset(
+    "expresion expresiones palabra palabras frase frases termino terminos adjetivo adjetivos calificativo "
+    "calificativos concepto conceptos lema eslogan".split()
+)
+_QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 # How surely a sentence word must be the question's word to anchor the phrase.
 ANCHOR_STRENGTH = 0.75
 
@@ -34,8 +42,14 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
     if question.qtype != "fact" or not any(t.folded in _ASKS_WHAT for t in question.tokens):
         return None
     by_start = {m.token.start: m for m in matches}
-    asked = {s for m in matches for s, v in m.stems.items() if v >= ANCHOR_STRENGTH}
+    # What the question itself says (its own words, not their equivalents): a phrase made only of these is no news.
+    asked = {s for m in matches for s, v in m.stems.items() if v >= 1.0}
     if question.type_noun is not None:
+        if question.content[question.type_noun].folded in _WORDING_NOUNS:
+            # "¿Qué expresión usaron…?": what the sentence quotes ("la “enorme oportunidad”").
+            quoted = _QUOTED_RE.search(text, tokens[0].start, tokens[-1].end) if tokens else None
+            if quoted:
+                return quoted.start(), quoted.end()
         # "¿Qué tipo de apoyo…?": the sentence's own phrase around the noun asked about.
         noun = by_start.get(question.content[question.type_noun].start)
         anchors = _strong(noun)

@@ -19,7 +19,7 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"tema (principal|central)|sobre que (es|trata)|que (dice|cuenta) (el|la) (articulo|noticia|nota|texto)$|"
                 r"puntos? (clave|principales)|en pocas palabras)\b"),
     ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
-    ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año)|para cuando|hasta cuando|desde cuando)\b"),
+    ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año|plazo|parte del? (mes|ano|año|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))|para cuando|hasta cuando|desde cuando)\b"),
     ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|(de )?que (lugar|ciudad|pais|paises|nacionalidad))\b"),
     ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
     ("person", rf"\b({_ASKS_NAME}|que (persona|lider|politico|candidato|presidente)s?)\b"),
@@ -323,6 +323,8 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
             k = i + 1
             if tokens[k].folded in _CLASSIFIERS and k + 2 < len(tokens) and tokens[k + 1].folded == "de":
                 k += 2
+            elif tokens[k].folded in _CLASSIFIERS and k + 3 < len(tokens) and folded[k + 1] in _BE and folded[k + 2] in _DEFINITE:
+                k += 3  # "¿De qué tipo son las colaboraciones…?" classifies "colaboraciones"
             nxt = tokens[k]
             if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded or nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None

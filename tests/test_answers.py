@@ -392,3 +392,13 @@ def test_what_a_newspaper_reported_needs_that_newspaper(pipeline: Pipeline) -> N
     # The article cites La Nación for the conversation, not Clarín.
     assert pipeline.ask("¿Qué informó Clarín sobre la conversación citada por los dos candidatos?").refused
     assert not pipeline.ask("¿Qué informó La Nación sobre la conversación con Milei?").refused
+
+
+@pytest.mark.parametrize(("question", "short"), [
+    ("¿Qué expresión usaron ambos líderes para describir la cooperación?", "“enorme oportunidad”"),
+    ("¿De qué tipo son las colaboraciones que se abren en inteligencia?", "colaboraciones transfronterizas"),
+    ("¿En qué plazo podría redefinirse la arquitectura política de América Latina?", "en los próximos años"),
+])
+def test_short_answers_for_wording_kind_and_term(pipeline: Pipeline, question: str, short: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == short
