@@ -246,11 +246,16 @@ def test_an_institution_after_an_article_is_not_a_person() -> None:
 @pytest.mark.parametrize("question", [
     "¿Qué alcance tendría este giro en la región?",
     "¿Con qué actitud observa la región este giro?",
-    "¿De qué tipo son las colaboraciones en inteligencia?",
+    "¿Qué papel tendría la defensa en la relación bilateral?",
 ])
 def test_a_noun_asking_for_a_description_is_not_a_kind_the_article_must_name(question: str) -> None:
-    # "alcance", "actitud", "tipo" ask what the sentence says, not for a thing called so.
+    # "alcance", "actitud", "papel" ask what the sentence says, not for a thing called so.
     assert analyze(question).type_noun is None
+
+
+def test_a_classifier_hands_the_kind_to_the_noun_it_classifies() -> None:
+    question = analyze("¿De qué tipo son las colaboraciones en inteligencia?")
+    assert question.type_noun is not None and question.content[question.type_noun].surface == "colaboraciones"
 
 
 @pytest.mark.parametrize("question", [
