@@ -23,6 +23,8 @@ _PRENOMINAL = frozenset(
     "ultimos ultimas nuevo nueva nuevos nuevas posible posibles gran grandes enorme enormes proximo proxima "
     "proximos proximas eventual principal principales mismo misma".split()
 )
+# What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
+_AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "ha", "no", "le", "les", "lo", "la", "fue", "es"})
 _PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 _OF = frozenset({"de", "del"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
@@ -57,6 +59,14 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
             if tok.stem in anchors and not tok.is_stop:
                 return _informative(_phrase(tokens, i, text, with_determiner=True), tokens, asked)
         return None
+    subject_verb = _verb_after_noun(question, by_start)
+    if subject_verb is not None:
+        # "¿Qué tema se ha convertido en prioridad?": the phrase right before the same verb.
+        for i, tok in enumerate(tokens):
+            if tok.stem in subject_verb and i > 0:
+                found = _phrase_before(tokens, i, text)
+                return _informative(found, tokens, asked) if found else None
+        return None
     verb = _asked_verb(question, by_start)
     if verb is None:
         return None
@@ -84,6 +94,40 @@ def _asked_verb(question: Question, by_start: dict[int, TermMatch]) -> set[str] 
         if match is not None and _is_verb(tok) and tok.folded not in question.light:
             return _strong(match) or None
     return None
+
+
+def _verb_after_noun(question: Question, by_start: dict[int, TermMatch]) -> set[str] | None:
+    """"¿Qué tema se ha convertido…?": the interrogative and its noun are the subject of the verb that
+    follows (after clitics and auxiliaries); the stems of that verb, or None."""
+    tokens = question.tokens
+    wh = next((i for i, t in enumerate(tokens) if t.folded in _ASKS_WHAT), None)
+    if wh is None or wh + 2 >= len(tokens) or tokens[wh + 1].is_stop or _is_verb(tokens[wh + 1]):
+        return None
+    for tok in tokens[wh + 2 : wh + 5]:
+        if tok.folded in _AUXILIARIES:
+            continue
+        match = by_start.get(tok.start)
+        return (_strong(match) or None) if match is not None and _is_verb(tok) else None
+    return None
+
+
+def _phrase_before(tokens: list[Token], verb: int, text: str) -> tuple[int, int, int, int] | None:
+    """The noun phrase ending right before token ``verb`` (clitics and auxiliaries skipped): its subject."""
+    j = verb - 1
+    while j >= 0 and tokens[j].folded in _AUXILIARIES and _joined(tokens[j], tokens[j + 1], text):
+        j -= 1
+    if j < 0 or tokens[j].is_stop or _is_verb(tokens[j]):
+        return None
+    last = first = j
+    while first > 0 and last - first < MAX_PHRASE_WORDS and _joined(tokens[first - 1], tokens[first], text):
+        before = tokens[first - 1]
+        if before.folded in _DETERMINERS:
+            first -= 1
+            break
+        if before.is_stop and before.folded not in _OF or _is_verb(before):
+            break
+        first -= 1
+    return tokens[first].start, tokens[last].end, first, last
 
 
 def _is_verb(tok: Token) -> bool:

@@ -403,6 +403,7 @@ def test_what_a_newspaper_reported_needs_that_newspaper(pipeline: Pipeline) -> N
     ("¿Qué expresión usaron ambos líderes para describir la cooperación?", "“enorme oportunidad”"),
     ("¿De qué tipo son las colaboraciones que se abren en inteligencia?", "colaboraciones transfronterizas"),
     ("¿En qué plazo podría redefinirse la arquitectura política de América Latina?", "en los próximos años"),
+    ("¿Qué tema se ha convertido en prioridad en Chile según los exministros?", "la seguridad"),  # the subject
 ])
 def test_short_answers_for_wording_kind_and_term(pipeline: Pipeline, question: str, short: str) -> None:
     answer = pipeline.ask(question)
