@@ -25,8 +25,10 @@ _PRENOMINAL = frozenset(
 )
 # What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
 _AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "ha", "no", "le", "les", "lo", "la", "fue", "es"})
-_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
-_OF = frozenset({"de", "del"})
+# Forms that, after a noun, are adjectives even when the lemmatiser reads a verb: participles, and plurals
+# ("campañas externas"; a verb ending in -as would be a second person, which news does not use).
+_ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "os", "as")
+_OF = frozenset({"de", "del", "sobre"})  # complements that belong to the noun: "la discusión sobre la desigualdad"
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
@@ -55,9 +57,14 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
         # "¿Qué tipo de apoyo…?": the sentence's own phrase around the noun asked about.
         noun = by_start.get(question.content[question.type_noun].start)
         anchors = _strong(noun)
-        for i, tok in enumerate(tokens):
-            if tok.stem in anchors and not tok.is_stop:
-                return _informative(_phrase(tokens, i, text, with_determiner=True), tokens, asked)
+        found = [i for i, tok in enumerate(tokens) if tok.stem in anchors and not tok.is_stop]
+        if not found:
+            return None
+        # Where the noun occurs more than once, the occurrence among the question's other words first.
+        others = [i for i, tok in enumerate(tokens) if tok.stem in asked and tok.stem not in anchors]
+        for i in sorted(found, key=lambda i: min((abs(i - j) for j in others), default=0)):
+            if phrase := _informative(_phrase(tokens, i, text, with_determiner=True), tokens, asked):
+                return phrase
         return None
     subject_verb = _verb_after_noun(question, by_start)
     if subject_verb is not None:
@@ -151,7 +158,7 @@ def _phrase(tokens: list[Token], i: int, text: str, with_determiner: bool) -> tu
     j = i + 1
     while j < len(tokens) and j - first < MAX_PHRASE_WORDS and _joined(tokens[j - 1], tokens[j], text):
         tok = tokens[j]
-        if not tok.is_stop and (not _is_verb(tok) or tok.folded.endswith(_PARTICIPLE_ENDINGS)):
+        if not tok.is_stop and (not _is_verb(tok) or tok.folded.endswith(_ADJECTIVE_ENDINGS)):
             last = j  # an adjective, a participle or a noun in apposition: "apoyo institucional"
             j += 1
             continue
