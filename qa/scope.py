@@ -227,6 +227,7 @@ def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
 _TOPIC_START = frozenset({"sobre", "de", "del", "acerca", "respecto", "en", "a", "al", "con", "para", "por", "que"})
 
 
+UNKNOWN_SPEAKER = "\u2047"  # stands for a speaker the article never mentions; no article word has it as stem
 _TO_US = frozenset({"me", "nos"})
 _TELL_US = frozenset({"dime", "decime", "decirme", "decinos", "contame", "cuentame", "contarme", "explicame", "explicarme"})
 
@@ -258,14 +259,20 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
     for tok in reversed(tokens[:verb]):
         if found := name_stems(tok):
             return found
-    # No name: a noun may speak too ("¿Qué opinó la coalición de izquierda sobre…?").
+    if verb > 0 and tokens[verb - 1].folded == "se":
+        return None  # "¿Qué se destacó…?": what follows is what was said, not who said it
+    # No name: the first noun after the verb may speak ("¿Qué opinó la coalición de izquierda…?"), and one the
+    # article never mentions ("¿Qué dijo el canciller…?") gives a view no sentence can report.
     for tok in tokens[verb + 1 :]:
         if tok.folded in _TOPIC_START:
             break
         m = by_start.get(tok.start)
-        if m is not None and not is_verb_lemma(tok.lemma) and (
-            found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}
-        ):
+        # (A conjugated verb is no speaker; "canciller" only looks like an infinitive.)
+        if m is None or is_verb_lemma(tok.lemma) and tok.folded != tok.lemma or tok.folded in question.light:
+            continue
+        if not m.stems:
+            return {UNKNOWN_SPEAKER}
+        if found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}:
             return found
     return None
 

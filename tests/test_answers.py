@@ -192,6 +192,7 @@ def test_what_is_questions_quote_the_sentence_that_defines_the_term(pipeline: Pi
     "¿Qué opina Milei de la izquierda chilena?",  # the sentence on the left gives nobody's view of it
     "q piensa kast de la economia de milei",
     "¿Qué opinó la coalición de izquierda sobre la reducción del gasto público?",  # nobody quotes it
+    "¿Qué dijo el canciller argentino sobre la soberanía electoral chilena?",  # the article has no chancellor
 ])
 def test_a_view_is_quoted_only_from_a_sentence_giving_that_persons_view(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused
