@@ -110,8 +110,8 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
 # (pool-adjacent-violators; each block reports the lower end of a one-sided 95% Wilson interval, so a
 # confidence is a cautious "at least this likely"). Answers: (upper bound of p, share right); refusals:
 # (lower bound of p, share right). Written by benchmarks/fit_scope.py.
-ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4621, 0.1824), (0.4728, 0.2895), (0.5905, 0.3982), (0.605, 0.3982), (0.8375, 0.6904), (0.9349, 0.7687), (0.9606, 0.9432), (0.9681, 0.9505)]
-REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0034, 0.9197), (0.1303, 0.7348), (0.2037, 0.6158), (0.2492, 0.3561), (0.2662, 0.3561)]
+ANSWER_CALIBRATION: list[tuple[float, float]] = [(0.4621, 0.1824), (0.4663, 0.2725), (0.5905, 0.4417), (0.605, 0.4417), (0.8375, 0.7089), (0.9349, 0.773), (0.9606, 0.9437), (0.9681, 0.9514)]
+REFUSAL_CALIBRATION: list[tuple[float, float]] = [(0.0034, 0.9197), (0.1303, 0.7177), (0.1798, 0.6232), (0.2037, 0.6232), (0.2687, 0.6232)]
 
 
 def _lookup(table: list[tuple[float, float]], p: float, fallback: float) -> float:
