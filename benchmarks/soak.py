@@ -22,8 +22,15 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 def tree(pid: int) -> list[int]:
     """The process and its children (gunicorn's workers), read from /proc."""
     pids = [pid]
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children = (task / "children").read_text().split()
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except FileNotFoundError:
+        return pids  # the process has just gone
+    for task in tasks:
+        try:
+            children = (task / "children").read_text().split()
+        except FileNotFoundError:
+            continue  # a thread that ended between listing and reading
         for child in children:
             pids.extend(tree(int(child)))
     return pids
