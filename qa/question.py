@@ -52,7 +52,9 @@ _FRAME_WORDS = frozenset(
         # Courtesy and hedges around a question: "Quisiera saber si…", "¿Me podés decir…?", "más o menos".
         "quisiera quisiéramos querría querria gustaría gustaria saber sabés sabes podés podes puede podría podria "
         "podrían podrian decirme contarme explicarme indicarme che oye hola buenas gracias porfa aproximadamente "
-        "aproximada aproximado aproximadas aproximados más o menos exactamente"
+        "aproximada aproximado aproximadas aproximados más o menos exactamente "
+        # Modal hedges, like "posible" (a stopword): "este eventual viraje" is "este posible giro".
+        "eventual eventuales potencial potenciales probable probables hipotético hipotética"
     ).split()
 )
 # Common verbs and nouns that rarely decide which passage answers; they count,
