@@ -14,15 +14,9 @@ import re
 
 from .analysis import Token, is_verb_lemma
 from .matching import TermMatch
-from .question import Question
+from .question import PRENOMINAL, Question
 
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
-# The few adjectives Spanish puts before the noun ("la segunda vuelta", "una enorme oportunidad").
-_PRENOMINAL = frozenset(
-    "primer primera primeros primeras primero segundo segunda segundos segundas tercer tercera ultimo ultima "
-    "ultimos ultimas nuevo nueva nuevos nuevas posible posibles gran grandes enorme enormes proximo proxima "
-    "proximos proximas eventual principal principales mismo misma".split()
-)
 # What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
 _AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "ha", "no", "le", "les", "lo", "la", "fue", "es"})
 # Forms that, after a noun, are adjectives even when the lemmatiser reads a verb: participles, and plurals
@@ -150,7 +144,7 @@ def _joined(left: Token, right: Token, text: str) -> bool:
 def _phrase(tokens: list[Token], i: int, text: str, with_determiner: bool) -> tuple[int, int, int, int]:
     """(start offset, end offset, first token, last token) of the noun phrase around token ``i``."""
     first = i
-    if first > 0 and tokens[first - 1].folded in _PRENOMINAL and _joined(tokens[first - 1], tokens[first], text):
+    if first > 0 and tokens[first - 1].folded in PRENOMINAL and _joined(tokens[first - 1], tokens[first], text):
         first -= 1
     if with_determiner and first > 0 and tokens[first - 1].folded in _DETERMINERS and _joined(tokens[first - 1], tokens[first], text):
         first -= 1

@@ -274,7 +274,15 @@ def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded
 
 
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})
+# The few adjectives Spanish puts before the noun ("la segunda vuelta", "una enorme oportunidad").
+PRENOMINAL = frozenset(
+    "primer primera primeros primeras primero segundo segunda segundos segundas tercer tercera ultimo ultima "
+    "ultimos ultimas nuevo nueva nuevos nuevas posible posibles gran grandes enorme enormes proximo proxima "
+    "proximos proximas eventual principal principales mismo misma".split()
+)
 _WHO = frozenset({"quien", "quienes"})
+# "¿Cuál fue el titular…?" asks for a headline, as "¿Quién es el ministro…?" asks for a minister.
+_WHO_WHICH = _WHO | {"cual", "cuales"}
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
 _DEFINITE = frozenset({"el", "la", "los", "las"})
 _ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
@@ -300,7 +308,8 @@ _DESCRIPTIVE_NOUNS = frozenset(
         "naturaleza signo tono enfoque perspectiva perspectivas impacto efecto efectos consecuencia "
         "consecuencias importancia rasgo rasgos caracteristica caracteristicas bandera banderas eje ejes "
         "linea lineas prioridad prioridades idea ideas propuesta propuestas planteo estrategia estrategias "
-        "situacion panorama estado condicion condiciones razon razones motivo motivos causa causas"
+        "situacion panorama estado condicion condiciones razon razones motivo motivos causa causas "
+        "ejemplo ejemplos caso casos"
     ).split()
 )
 
@@ -315,9 +324,12 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
     for i, tok in enumerate(tokens[:-1]):
         # "¿Quién es el ministro…?", "¿Cómo se llama el canciller…?" ask for a minister, a chancellor:
         # the noun after the article is the kind.
-        lead = 2 if tok.folded in _WHO and folded[i + 1] in _BE else 3 if folded[i : i + 3] in _CALLED_WORDS else 0
+        lead = 2 if tok.folded in _WHO_WHICH and folded[i + 1] in _BE else 3 if folded[i : i + 3] in _CALLED_WORDS else 0
         if lead and i + lead + 1 < len(tokens) and folded[i + lead] in _DEFINITE:
-            nxt = tokens[i + lead + 1]
+            k = i + lead + 1
+            if folded[k] in PRENOMINAL and k + 1 < len(tokens):
+                k += 1  # "¿Cuál es el primer ejemplo…?" asks for an example
+            nxt = tokens[k]
             if nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None
             return next((j for j, c in enumerate(content) if c.start == nxt.start), None)

@@ -409,3 +409,9 @@ def test_what_a_newspaper_reported_needs_that_newspaper(pipeline: Pipeline) -> N
 def test_short_answers_for_wording_kind_and_term(pipeline: Pipeline, question: str, short: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and answer.short_answer == short
+
+
+def test_which_was_the_headline_needs_a_headline(pipeline: Pipeline) -> None:
+    # "¿Cuál fue el X…?" asks for an X, like "¿Quién es el X…?"; the article quotes no headline.
+    assert pipeline.ask("¿Cuál fue el titular de Clarín sobre la entrevista con Kast?").refused
+    assert analyze("¿Cuál es el primer ejemplo de apoyo institucional?").type_noun is None  # an example: any
