@@ -146,6 +146,22 @@ class Question:
         return None
 
     @cached_property
+    def when_verb(self) -> Token | None:
+        """"¿Cuándo asumió Milei…?": the event asked about, by its verb (clitics skipped). Not "es/fue", not a
+        light verb, and not the verbs that only hold an event ("¿Cuándo se celebra el balotaje?")."""
+        if self.qtype != "time":
+            return None
+        for i, t in enumerate(self.tokens[:-1]):
+            if t.folded == "cuando":
+                after = [v for v in self.tokens[i + 1 : i + 3] if v.folded not in _CLITICS]
+                verb = after[0] if after else None
+                if (verb is None or verb.folded in _BE or verb.folded in _BE_TOO or verb.lemma == verb.folded
+                        or not is_verb_lemma(verb.lemma) or verb.lemma in _LIGHT_LEMMAS or verb.lemma in _HOLDS_EVENT):
+                    return None
+                return verb
+        return None
+
+    @cached_property
     def counted_noun(self) -> Token | None:
         """The noun after "¿cuántos/cuántas…?" ("veces" too, though the stopword list holds it)."""
         if self.qtype != "quantity":
@@ -281,6 +297,10 @@ PRENOMINAL = frozenset(
     "proximos proximas eventual principal principales mismo misma".split()
 )
 _WHO = frozenset({"quien", "quienes"})
+_CLITICS = frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos"})
+_BE_TOO = frozenset({"esta", "estan", "estaba", "estuvo", "sera"})
+# Verbs that only say an event takes place: the event noun says what is asked.
+_HOLDS_EVENT = frozenset({"celebrar", "efectuar", "disputar", "desarrollar", "votar", "definir", "realizar", "producir"})
 # "¿Cuál fue el titular…?" asks for a headline, as "¿Quién es el ministro…?" asks for a minister.
 _WHO_WHICH = _WHO | {"cual", "cuales"}
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})

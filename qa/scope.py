@@ -165,12 +165,14 @@ def ruled_out(
       else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
     - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list, and
       "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks;
-    - action_missing: "¿Quién ganó…?" needs a sentence that says (in some wording) that someone won;
+    - action_missing: "¿Quién ganó…?" needs a sentence that says (in some wording) that someone won, and
+      "¿Cuándo asumió…?" one that says someone took office;
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
     - other_modifier: "¿Cuándo fue la primera vuelta?" where the sentence says "la segunda vuelta";
     - other_protagonist: "¿Qué medidas aplicó Milei…?" where the sentence names Kast, and not Milei;
     - nothing_else: "¿Qué otros países…?" needs a sentence listing something besides what the question
       names (``lists_others``, worked out by the pipeline from the sentence's enumerations);
+    - other_time: "¿Qué acuerdo firmaron en octubre?" needs a sentence that says October;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -188,6 +190,8 @@ def ruled_out(
         return "other_protagonist"
     if question.asks_others and not lists_others:
         return "nothing_else"
+    if month_missing(question, best, vocab):
+        return "other_time"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -201,8 +205,9 @@ ACTION_COVERAGE = 0.5
 
 
 def action_missing(question: Question, matches: list[TermMatch], best: Candidate) -> bool:
-    """"¿Quién ganó la segunda vuelta?": a name in a sentence that does not say anyone won is no answer."""
-    verb = question.who_verb
+    """"¿Quién ganó la segunda vuelta?": a name in a sentence that does not say anyone won is no answer;
+    "¿Cuándo asumió Milei la presidencia?": a date in a sentence that does not say he took office, neither."""
+    verb = question.who_verb or question.when_verb
     if verb is None:
         return False
     return any(m.token.start == verb.start and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
@@ -371,3 +376,18 @@ def other_protagonist(
         return False
     named = protagonists.intersection(t.stem for t in vocab.sentence_tokens[best.sentence])
     return bool(named) and asked.isdisjoint(named)
+
+
+MONTHS = frozenset(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
+)
+
+
+def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """A question that dates what it asks about ("…en octubre de 2025?") needs a sentence with that month;
+    "¿cuándo?" questions are judged by their date instead."""
+    if question.qtype == "time":
+        return False
+    asked = MONTHS.intersection(t.folded for t in question.tokens)
+    return bool(asked) and asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence])
+

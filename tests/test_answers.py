@@ -415,3 +415,13 @@ def test_which_was_the_headline_needs_a_headline(pipeline: Pipeline) -> None:
     # "¿Cuál fue el X…?" asks for an X, like "¿Quién es el X…?"; the article quotes no headline.
     assert pipeline.ask("¿Cuál fue el titular de Clarín sobre la entrevista con Kast?").refused
     assert analyze("¿Cuál es el primer ejemplo de apoyo institucional?").type_noun is None  # an example: any
+
+
+def test_when_did_it_happen_needs_a_sentence_saying_it_happened(pipeline: Pipeline) -> None:
+    # The article dates the announcement and the run-off, never Milei taking office.
+    assert pipeline.ask("¿Cuándo asumió Milei la presidencia de Argentina?").refused
+    assert not pipeline.ask("¿Cuándo se celebrará la segunda vuelta?").refused  # "celebrar" only holds it
+
+
+def test_a_month_the_sentence_does_not_give_is_another_event(pipeline: Pipeline) -> None:
+    assert pipeline.ask("¿Qué acuerdos en materia de energía firmaron Milei y Kast en octubre de 2025?").refused
