@@ -196,8 +196,15 @@ _SHORTHAND_RE = re.compile(
 )
 
 
+_SHORTHAND_FIRST = frozenset(key.split()[0].rstrip(".") for key in _SHORTHAND)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def expand_shorthand(text: str) -> str:
     """Replace chat abbreviations by the words they stand for."""
+    if _SHORTHAND_FIRST.isdisjoint(_LETTERS_RE.findall(text.lower())):
+        return text  # the common case, checked cheaply before the long alternation runs
+
     def expand(m: re.Match[str]) -> str:
         typed = m.group(1)
         word = _SHORTHAND.get(typed.lower(), typed)
