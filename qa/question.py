@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
 
@@ -95,6 +96,23 @@ OPINION_VERBS = frozenset({"opinar", "pensar", "creer", "considerar", "valorar",
 VIEW_VERBS = REPORTING_VERBS | OPINION_VERBS
 
 
+class _once:  # noqa: N801 - used as a decorator, like property
+    """A property worked out on first use and kept in the instance (functools.cached_property without
+    its lock: a question is analysed and read by one request only)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value  # shadows this descriptor from now on
+        return value
+
+
 @dataclass(frozen=True)
 class Question:
     """A question analysed once, used by retrieval, scope and composition."""
@@ -109,32 +127,32 @@ class Question:
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
     type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
 
-    @cached_property
+    @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self.qtype == "person" and _ASKS_NAME_RE.search(self.folded) is not None
 
-    @cached_property
+    @_once
     def asks_what_called(self) -> bool:
         """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
         return _CALLED_RE.search(self.folded) is not None
 
-    @cached_property
+    @_once
     def asks_country(self) -> bool:
         """"¿De qué país es…?", "¿De qué nacionalidad…?": a nationality answers ("el Gobierno argentino")."""
         return self.qtype == "place" and _ASKS_COUNTRY_RE.search(self.folded) is not None
 
-    @cached_property
+    @_once
     def asks_others(self) -> bool:
         """"¿Qué otros países…?", "¿En qué otro campo…?": something besides what the question names."""
         return _ASKS_OTHERS_RE.search(self.folded) is not None
 
-    @cached_property
+    @_once
     def asks_day(self) -> bool:
         """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
         return self.qtype == "time" and _ASKS_DAY_RE.search(self.folded) is not None
 
-    @cached_property
+    @_once
     def who_verb(self) -> Token | None:
         """"¿Quién ganó…?": the verb that says what the person asked for did (not "es", which asks who someone is)."""
         if self.qtype != "person":
@@ -145,7 +163,7 @@ class Question:
                 return verb if verb.folded not in _BE and is_verb_lemma(verb.lemma) else None
         return None
 
-    @cached_property
+    @_once
     def when_verb(self) -> Token | None:
         """"¿Cuándo asumió Milei…?": the event asked about, by its verb (clitics skipped). Not "es/fue", not a
         light verb, and not the verbs that only hold an event ("¿Cuándo se celebra el balotaje?")."""
@@ -161,7 +179,7 @@ class Question:
                 return verb
         return None
 
-    @cached_property
+    @_once
     def counted_noun(self) -> Token | None:
         """The noun after "¿cuántos/cuántas…?" ("veces" too, though the stopword list holds it)."""
         if self.qtype != "quantity":

@@ -20,6 +20,12 @@ log = logging.getLogger(__name__)
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
+def json_response(data: object) -> Response:
+    """JSON as UTF-8 text (accents as themselves, no spaces): smaller and quicker than jsonify's escapes."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return current_app.response_class(body, mimetype="application/json")
+
+
 def pipeline() -> Pipeline:
     return current_app.extensions["qa_pipeline"]
 
@@ -62,13 +68,13 @@ def ask() -> Response:
     answer = pipeline().ask(req.question, req.history)
     if current_app.config.get("LOG_QUESTIONS"):
         log.info("pregunta=%r rechazada=%s", req.question, answer.refused)
-    return jsonify(answer_to_dict(answer))
+    return json_response(answer_to_dict(answer))
 
 
 @bp.get("/health")
 def health() -> Response:
     """Liveness and what is loaded."""
-    return jsonify({"status": "ok", **pipeline().stats(), "max_question_chars": MAX_QUESTION_CHARS})
+    return json_response({"status": "ok", **pipeline().stats(), "max_question_chars": MAX_QUESTION_CHARS})
 
 
 @bp.get("/openapi.json")
