@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
 
@@ -96,18 +96,19 @@ OPINION_VERBS = frozenset({"opinar", "pensar", "creer", "considerar", "valorar",
 VIEW_VERBS = REPORTING_VERBS | OPINION_VERBS
 
 
-class _once:  # noqa: N801 - used as a decorator, like property
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # used as a decorator, like property
     """A property worked out on first use and kept in the instance (functools.cached_property without
     its lock: a question is analysed and read by one request only)."""
 
-    def __init__(self, compute: Callable[[Any], Any]) -> None:
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
         self.compute = compute
         self.name = compute.__name__
         self.__doc__ = compute.__doc__
 
-    def __get__(self, instance: Any, owner: type | None = None) -> Any:
-        if instance is None:
-            return self
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
         value = self.compute(instance)
         instance.__dict__[self.name] = value  # shadows this descriptor from now on
         return value
