@@ -86,6 +86,10 @@ class TermMatch(NamedTuple):
     def found(self) -> bool:
         return bool(self.stems)
 
+    def sure_stems(self, at_least: float) -> set[str]:
+        """The article stems this word meets at least that strongly."""
+        return {s for s, strength in self.stems.items() if strength >= at_least}
+
 
 class Vocabulary:
     """The article's words with sentence postings, typo and synonym lookups."""

@@ -15,6 +15,7 @@ import re
 from .analysis import Token, is_verb_lemma
 from .matching import TermMatch
 from .question import PRENOMINAL, Question
+from .retrieve import GLOSSARY
 
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 # What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
@@ -31,8 +32,6 @@ _WORDING_NOUNS = frozenset(
     "calificativos concepto conceptos lema eslogan".split()
 )
 _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
-# How surely a sentence word must be the question's word to anchor the phrase.
-ANCHOR_STRENGTH = 0.75
 
 
 def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token], text: str) -> tuple[int, int] | None:
@@ -81,7 +80,8 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
 
 
 def _strong(match: TermMatch | None) -> set[str]:
-    return {s for s, v in match.stems.items() if v >= ANCHOR_STRENGTH} if match else set()
+    """The stems a question word surely stands for (itself or a glossary equivalent): what anchors a phrase."""
+    return match.sure_stems(GLOSSARY) if match else set()
 
 
 def _asked_verb(question: Question, by_start: dict[int, TermMatch]) -> set[str] | None:

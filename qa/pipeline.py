@@ -14,7 +14,7 @@ from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
-from .retrieve import Candidate, Retriever
+from .retrieve import GLOSSARY, Candidate, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -160,21 +160,19 @@ class Pipeline:
         named: frozenset[str] = frozenset()
         subjects: tuple[frozenset[str], ...] = ()
         if q.qtype == "place":
-            # What the question itself names, surely or by an equivalent ("chilena" names Chile)...
-            named = frozenset(s for m in (matches or []) for s, v in m.stems.items() if v >= 0.75)
-            # ...word by word, in the question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
-            subjects = tuple(frozenset(s for s, v in m.stems.items() if v >= 0.75) for m in (matches or []))
+            # What the question names, surely or by an equivalent ("chilena" names Chile), word by word in the
+            # question's order ("¿De qué país es el Gobierno…?" asks about "Gobierno").
+            subjects = tuple(frozenset(m.sure_stems(GLOSSARY)) for m in (matches or []))
+            named = frozenset().union(*subjects)
         # "¿Quién es el candidato al que Argentina no dará respaldo?" asks for the candidate's name: the
         # verbs there describe him, and whoever does them ("Argentina") is not the answer.
         describes = q.qtype == "person" and q.type_noun is not None and q.who_verb is None
-        kind_stems = {
-            st for m in (matches or []) if m.token.start == q.content[q.type_noun].start
-            for st, v in m.stems.items() if v >= 0.75
-        } if describes else set()
-        verb_stems = set() if describes else {
-            st for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized
-            for st, v in m.stems.items() if v >= 0.75
-        }
+        kind_stems = set().union(
+            *(m.sure_stems(GLOSSARY) for m in (matches or []) if m.token.start == q.content[q.type_noun].start)
+        ) if describes else set()
+        verb_stems = set() if describes else set().union(
+            *(m.sure_stems(GLOSSARY) for m in (matches or []) if is_verb_lemma(m.token.lemma) and not m.token.capitalized)
+        )
         says = any(t.lemma in REPORTING_VERBS for t in q.tokens)
         # "¿En cuántas materias…?": the noun counted, which an enumeration must be introduced by.
         counted = q.counted_noun.surface if q.counted_noun is not None else None
@@ -305,14 +303,14 @@ class Pipeline:
         total = sum(m.weight for m in matches)
         if not matches or total == 0:
             return None
-        strong = {st for m in matches for st, v in m.stems.items() if v >= 0.75}
+        strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
         best: tuple[float, int] | None = None
         for first in self.section_starts:
             heading = self.retriever.vocabulary.section_stems[first]
             named = heading & strong
             if not heading or len(named) < SECTION_COVERAGE * len(heading):
                 continue
-            covered = sum(m.weight for m in matches if not named.isdisjoint(st for st, v in m.stems.items() if v >= 0.75))
+            covered = sum(m.weight for m in matches if not named.isdisjoint(m.sure_stems(GLOSSARY)))
             share = covered / total
             if share >= SECTION_COVERAGE and (best is None or share > best[0]):
                 best = (share, first)

@@ -277,7 +277,7 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
             continue
         if not m.stems:
             return {UNKNOWN_SPEAKER}
-        if found := {st for st, strength in m.stems.items() if strength >= GLOSSARY}:
+        if found := m.sure_stems(GLOSSARY):
             return found
     return None
 
