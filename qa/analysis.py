@@ -163,6 +163,18 @@ def demonym(word: str) -> str | None:
     return None
 
 
+def nationality(token: Token) -> str | None:
+    """The nationality a word names, read from its lemma or its folded form ('chilenas' → 'chileno')."""
+    return demonym(token.lemma) or demonym(token.folded)
+
+
+# The months, in order: time expressions are read with them, and a question dated to one needs it.
+MONTHS = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+    "octubre", "noviembre", "diciembre",
+)
+
+
 def is_verb_lemma(dictionary_form: str) -> bool:
     """Whether a lemma looks like a Spanish infinitive (-ar, -er, -ir): a verb, without a tagger."""
     return dictionary_form.endswith(("ar", "er", "ir"))

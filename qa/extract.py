@@ -14,9 +14,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import demonym, fold, is_verb_lemma, lemma, stem, stopwords
+from .analysis import MONTHS, demonym, fold, is_verb_lemma, lemma, stem, stopwords
 
-_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
     rf"\b(?:(?:a |hacia |para )?(?:principios|comienzos|inicios|mediados|finales|fines) de (?:{_MONTHS})(?: de \d{{4}})?"
     rf"|(?:el )?\d{{1,2}} de (?:{_MONTHS})(?: de \d{{4}})?"

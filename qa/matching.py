@@ -13,10 +13,11 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .analysis import Token, demonym, known_word, tokenize
+from .analysis import Token, known_word, nationality, tokenize
 from .index import IndexData
 from .memo import Memo
 
@@ -124,10 +125,10 @@ class Vocabulary:
         # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos").
         origins: dict[str, set[str]] = defaultdict(set)
         for toks in self.sentence_tokens:
-            for noun, adjective in zip(toks, toks[1:]):
-                nationality = demonym(adjective.lemma) or demonym(adjective.folded)
-                if nationality and not noun.is_stop:
-                    origins[noun.stem].add(nationality)
+            for noun, adjective in pairwise(toks):
+                origin = nationality(adjective)
+                if origin and not noun.is_stop:
+                    origins[noun.stem].add(origin)
         self.origins = {stem: frozenset(found) for stem, found in origins.items()}
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences

@@ -14,9 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .analysis import Token, demonym, is_verb_lemma, known_word
+from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
 from .matching import EXACT, TYPO, TermMatch, Vocabulary
-from .memo import Memo
 from .question import VIEW_VERBS, Question
 from .retrieve import GLOSSARY, Candidate
 
@@ -290,18 +289,6 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
     )
 
 
-def _origin(tok: Token) -> str | None:
-    """The demonym a word is ('chilenas' → 'chileno'), or None; worked out once per spelling."""
-    return _ORIGINS.get(tok.surface, _find_origin, tok)
-
-
-def _find_origin(tok: Token) -> str | None:
-    return demonym(tok.lemma) or demonym(tok.folded)
-
-
-_ORIGINS: Memo[str, str | None] = Memo()
-
-
 def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question gives a noun one nationality and the sentence gives the same noun another; or, where the
     sentence does not have the noun, the article only ever gives it others ("el Gobierno chileno" in an
@@ -309,14 +296,14 @@ def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -
     tokens = vocab.sentence_tokens[best.sentence]
     q = question.tokens
     for i, tok in enumerate(q[:-1]):
-        asked = _origin(q[i + 1])
+        asked = nationality(q[i + 1])
         if asked is None or tok.is_stop:
             continue
         present = False
         for j, other in enumerate(tokens[:-1]):
             if other.stem == tok.stem:
                 present = True
-                said = _origin(tokens[j + 1])
+                said = nationality(tokens[j + 1])
                 if said is not None and said != asked:
                     return True
         elsewhere = vocab.origins.get(tok.stem)
@@ -378,9 +365,7 @@ def other_protagonist(
     return bool(named) and asked.isdisjoint(named)
 
 
-MONTHS = frozenset(
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
-)
+_MONTHS = frozenset(MONTHS)
 
 
 def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
@@ -388,6 +373,6 @@ def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> boo
     "¿cuándo?" questions are judged by their date instead."""
     if question.qtype == "time":
         return False
-    asked = MONTHS.intersection(t.folded for t in question.tokens)
+    asked = _MONTHS.intersection(t.folded for t in question.tokens)
     return bool(asked) and asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence])
 
