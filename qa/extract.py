@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import MONTHS, demonym, fold, is_verb_lemma, lemma, stem, stopwords
+from .analysis import MONTHS, Token, demonym, fold, is_verb_lemma, lemma, stem, stopwords, tokenize
 
 _MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
@@ -29,7 +29,6 @@ _TIME_RE = re.compile(
 _DAY_RE = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b", re.IGNORECASE)
 _MEDIA_NOUNS = frozenset({"medio", "medios", "diario", "diarios", "periodico", "periodicos", "canal", "canales",
                           "radio", "radios", "cadena", "cadenas", "emisora", "emisoras"})
-_WORD_RE = re.compile(r"[\wáéíóúñü]+", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\.[a-z]{2,4})?|\d+)"
 _CONNECTOR = r"(?:de|del|la|las|los|y)"
 _NAME_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*")
@@ -163,15 +162,15 @@ def _nationality(text: str, offset: int, question_words: set[str], subjects: tup
     """"¿De qué país es el Gobierno…?": the nationality the sentence gives the noun the question asks about
     ("el Gobierno argentino"); ``subjects`` holds the stems of each question word, in question order."""
     asked = {demonym(w) for w in question_words}
-    words = list(_WORD_RE.finditer(text))
-    best: tuple[int, re.Match[str]] | None = None
-    for before, word in pairwise(words):
-        if demonym(word.group(0)) in asked:
+    best: tuple[int, Token] | None = None
+    for before, word in pairwise(tokenize(text)):
+        origin = demonym(word.surface)
+        if origin is None or origin in asked:
             continue
-        rank = next((i for i, stems in enumerate(subjects) if stem(before.group(0)) in stems), None)
+        rank = next((i for i, stems in enumerate(subjects) if before.stem in stems), None)
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, word)
-    return Fact(best[1].start() + offset, best[1].end() + offset, "place") if best else None
+    return Fact(best[1].start + offset, best[1].end + offset, "place") if best else None
 
 
 def find_fact(

@@ -13,8 +13,8 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from .analysis import Token, known_word, nationality, tokenize

@@ -19,7 +19,7 @@ from .retrieve import GLOSSARY
 
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 # What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
-_AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "ha", "no", "le", "les", "lo", "la", "fue", "es"})
+_AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "no", "le", "les", "lo", "la", "fue", "es"})
 # Forms that, after a noun, are adjectives even when the lemmatiser reads a verb: participles, and plurals
 # ("campañas externas"; a verb ending in -as would be a second person, which news does not use).
 _ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "os", "as")
@@ -36,7 +36,8 @@ _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 
 def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token], text: str) -> tuple[int, int] | None:
     """Offsets in ``text`` of the phrase answering "¿Qué X…?" / "¿Qué + verbo…?", or None."""
-    if question.qtype != "fact" or not any(t.folded in _ASKS_WHAT for t in question.tokens):
+    wh = next((i for i, t in enumerate(question.tokens) if t.folded in _ASKS_WHAT), None)
+    if question.qtype != "fact" or wh is None:
         return None
     by_start = {m.token.start: m for m in matches}
     # What the question itself says (its own words, not their equivalents): a phrase made only of these is no news.
@@ -56,10 +57,10 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
         # Where the noun occurs more than once, the occurrence among the question's other words first.
         others = [i for i, tok in enumerate(tokens) if tok.stem in asked and tok.stem not in anchors]
         for i in sorted(found, key=lambda i: min((abs(i - j) for j in others), default=0)):
-            if phrase := _informative(_phrase(tokens, i, text, with_determiner=True), tokens, asked):
+            if phrase := _informative(_phrase(tokens, i, text), tokens, asked):
                 return phrase
         return None
-    subject_verb = _verb_after_noun(question, by_start)
+    subject_verb = _verb_after_noun(question, wh, by_start)
     if subject_verb is not None:
         # "¿Qué tema se ha convertido en prioridad?": the phrase right before the same verb.
         for i, tok in enumerate(tokens):
@@ -67,7 +68,7 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
                 found = _phrase_before(tokens, i, text)
                 return _informative(found, tokens, asked) if found else None
         return None
-    verb = _asked_verb(question, by_start)
+    verb = _asked_verb(question, wh, by_start)
     if verb is None:
         return None
     # "¿Qué comparte Milei con Kast?": the phrase right after the same verb in the sentence.
@@ -75,7 +76,7 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
         if tok.stem in verb and _joined(tokens[i], tokens[i + 1], text):
             start = i + 1
             if tokens[start].folded in _DETERMINERS or not (tokens[start].is_stop or _is_verb(tokens[start])):
-                return _informative(_phrase(tokens, start, text, with_determiner=True), tokens, asked)
+                return _informative(_phrase(tokens, start, text), tokens, asked)
     return None
 
 
@@ -84,25 +85,20 @@ def _strong(match: TermMatch | None) -> set[str]:
     return match.sure_stems(GLOSSARY) if match else set()
 
 
-def _asked_verb(question: Question, by_start: dict[int, TermMatch]) -> set[str] | None:
-    """Stems of the verb that follows the interrogative ("¿Qué comparte…?", "¿Qué debe respetar…?")."""
-    tokens = question.tokens
-    wh = next((i for i, t in enumerate(tokens) if t.folded in _ASKS_WHAT), None)
-    if wh is None:
-        return None
-    for tok in tokens[wh + 1 : wh + 4]:
+def _asked_verb(question: Question, wh: int, by_start: dict[int, TermMatch]) -> set[str] | None:
+    """Stems of the verb that follows the interrogative at ``wh`` ("¿Qué comparte…?", "¿Qué debe respetar…?")."""
+    for tok in question.tokens[wh + 1 : wh + 4]:
         match = by_start.get(tok.start)
         if match is not None and _is_verb(tok) and tok.folded not in question.light:
             return _strong(match) or None
     return None
 
 
-def _verb_after_noun(question: Question, by_start: dict[int, TermMatch]) -> set[str] | None:
-    """"¿Qué tema se ha convertido…?": the interrogative and its noun are the subject of the verb that
-    follows (after clitics and auxiliaries); the stems of that verb, or None."""
+def _verb_after_noun(question: Question, wh: int, by_start: dict[int, TermMatch]) -> set[str] | None:
+    """"¿Qué tema se ha convertido…?": the interrogative (at ``wh``) and its noun are the subject of the verb
+    that follows (after clitics and auxiliaries); the stems of that verb, or None."""
     tokens = question.tokens
-    wh = next((i for i, t in enumerate(tokens) if t.folded in _ASKS_WHAT), None)
-    if wh is None or wh + 2 >= len(tokens) or tokens[wh + 1].is_stop or _is_verb(tokens[wh + 1]):
+    if wh + 2 >= len(tokens) or tokens[wh + 1].is_stop or _is_verb(tokens[wh + 1]):
         return None
     for tok in tokens[wh + 2 : wh + 5]:
         if tok.folded in _AUXILIARIES:
@@ -141,12 +137,12 @@ def _joined(left: Token, right: Token, text: str) -> bool:
     return not text[left.end : right.start].strip()
 
 
-def _phrase(tokens: list[Token], i: int, text: str, with_determiner: bool) -> tuple[int, int, int, int]:
+def _phrase(tokens: list[Token], i: int, text: str) -> tuple[int, int, int, int]:
     """(start offset, end offset, first token, last token) of the noun phrase around token ``i``."""
     first = i
     if first > 0 and tokens[first - 1].folded in PRENOMINAL and _joined(tokens[first - 1], tokens[first], text):
         first -= 1
-    if with_determiner and first > 0 and tokens[first - 1].folded in _DETERMINERS and _joined(tokens[first - 1], tokens[first], text):
+    if first > 0 and tokens[first - 1].folded in _DETERMINERS and _joined(tokens[first - 1], tokens[first], text):
         first -= 1
     last = i
     j = i + 1

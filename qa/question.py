@@ -128,30 +128,34 @@ class Question:
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
     type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
 
+    def _says(self, pattern: re.Pattern[str], qtype: str | None = None) -> bool:
+        """Whether the folded question has ``pattern`` (and, if given, is of type ``qtype``)."""
+        return (qtype is None or self.qtype == qtype) and pattern.search(self.folded) is not None
+
     @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
-        return self.qtype == "person" and _ASKS_NAME_RE.search(self.folded) is not None
+        return self._says(_ASKS_NAME_RE, "person")
 
     @_once
     def asks_what_called(self) -> bool:
         """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
-        return _CALLED_RE.search(self.folded) is not None
+        return self._says(_CALLED_RE)
 
     @_once
     def asks_country(self) -> bool:
         """"¿De qué país es…?", "¿De qué nacionalidad…?": a nationality answers ("el Gobierno argentino")."""
-        return self.qtype == "place" and _ASKS_COUNTRY_RE.search(self.folded) is not None
+        return self._says(_ASKS_COUNTRY_RE, "place")
 
     @_once
     def asks_others(self) -> bool:
         """"¿Qué otros países…?", "¿En qué otro campo…?": something besides what the question names."""
-        return _ASKS_OTHERS_RE.search(self.folded) is not None
+        return self._says(_ASKS_OTHERS_RE)
 
     @_once
     def asks_day(self) -> bool:
         """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
-        return self.qtype == "time" and _ASKS_DAY_RE.search(self.folded) is not None
+        return self._says(_ASKS_DAY_RE, "time")
 
     @_once
     def who_verb(self) -> Token | None:
@@ -174,7 +178,7 @@ class Question:
             if t.folded == "cuando":
                 after = [v for v in self.tokens[i + 1 : i + 3] if v.folded not in _CLITICS]
                 verb = after[0] if after else None
-                if (verb is None or verb.folded in _BE or verb.folded in _BE_TOO or verb.lemma == verb.folded
+                if (verb is None or verb.folded in _COPULAS or verb.lemma == verb.folded
                         or not is_verb_lemma(verb.lemma) or verb.lemma in _LIGHT_LEMMAS or verb.lemma in _HOLDS_EVENT):
                     return None
                 return verb
@@ -324,12 +328,12 @@ PRENOMINAL = frozenset(
 )
 _WHO = frozenset({"quien", "quienes"})
 _CLITICS = frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos"})
-_BE_TOO = frozenset({"esta", "estan", "estaba", "estuvo", "sera"})
 # Verbs that only say an event takes place: the event noun says what is asked.
 _HOLDS_EVENT = frozenset({"celebrar", "efectuar", "disputar", "desarrollar", "votar", "definir", "realizar", "producir"})
 # "¿Cuál fue el titular…?" asks for a headline, as "¿Quién es el ministro…?" asks for a minister.
 _WHO_WHICH = _WHO | {"cual", "cuales"}
 _BE = frozenset({"es", "son", "fue", "fueron", "era", "eran", "sera", "seran", "seria", "serian"})
+_COPULAS = _BE | {"esta", "estan", "estaba", "estuvo"}  # "¿Cuándo está prevista…?" asks about the event, not "estar"
 _DEFINITE = frozenset({"el", "la", "los", "las"})
 _ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
 _ASKS_OTHERS_RE = re.compile(r"\b(?:que|cual|cuales)\s+otr[oa]s?\b")
