@@ -32,6 +32,8 @@ GLOSSARY = 0.75
 # follow-up's own words say what is asked.
 INHERITED = 0.5
 BM25_WEIGHT = 0.15
+# Only the stems a word surely means (its own, a lemma or close synonym) take part in BM25.
+BM25_STRENGTH = 0.6
 # A role the article gives a protagonist ("candidato" for Kast) stands for the name, below the word itself.
 ROLE = 0.75
 
@@ -114,7 +116,7 @@ class Retriever:
             sizes.setdefault(key[0], set()).add(len(key))
         self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
         self._typo_memo: Memo[str, set[str]] = Memo()
-        self._rows: Memo[frozenset[tuple[str, float]], dict[int, float]] = Memo()
+        self._rows: Memo[frozenset[tuple[str, float]], tuple[dict[int, float], list[float] | None]] = Memo()
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
         settings = data.meta["bm25"]
         self.bm25 = BM25Plus(
@@ -216,16 +218,6 @@ class Retriever:
         ]
         return _merge_alternatives(question, matches)
 
-    def chunk_scores(self, matches: list[TermMatch]) -> list[float]:
-        """BM25Plus scores of every chunk (the sum of the query terms' vectors), normalised to [0, 1]."""
-        scores = [0.0] * len(self.data.chunks)
-        for m in matches:
-            for term, strength in m.stems.items():
-                if strength >= 0.6:
-                    scores = [a + b for a, b in zip(scores, self.term_scores[term])]
-        top = max(scores, default=0.0)
-        return [v / top for v in scores] if top > 0 else scores
-
     def _presence(self, stem: str) -> dict[int, float]:
         """How present a stem is in each sentence: itself, its paragraph and heading, or as a protagonist."""
         found: dict[int, float] = {}
@@ -244,40 +236,49 @@ class Retriever:
             found[i] = 1.0
         return found
 
-    def _coverage_row(self, stems: dict[str, float]) -> dict[int, float]:
-        """How covered each sentence is by one question word's stems (read-only; remembered per stem set)."""
-        return self._rows.get(frozenset(stems.items()), self._make_row, stems)
+    def _evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
+        """What one question word brings (read-only; remembered per stem set): how covered each sentence is,
+        and the BM25 vector over chunks of the stems it surely means (None if none)."""
+        return self._rows.get(frozenset(stems.items()), self._make_evidence, stems)
 
-    def _make_row(self, stems: dict[str, float]) -> dict[int, float]:
+    def _make_evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
         row: dict[int, float] = {}
+        vector: list[float] | None = None
         for stem_, strength in stems.items():
             for i, presence in self.presence[stem_].items():
                 value = strength * presence
                 if value > row.get(i, 0.0):
                     row[i] = value
-        return row
+            if strength >= BM25_STRENGTH:
+                scores = self.term_scores[stem_]
+                vector = list(scores) if vector is None else [a + b for a, b in zip(vector, scores)]
+        return row, vector
 
     def rank(self, matches: list[TermMatch]) -> list[Candidate]:
         """Every sentence scored, best first.
 
         Plain Python rather than numpy: with a dozen sentences and a handful of words, array
-        set-up costs more than the arithmetic.
+        set-up costs more than the arithmetic. A query's BM25 scores are the sum of its words' vectors,
+        normalised to [0, 1].
         """
         n = len(self.data.sentences)
-        bm25 = self.chunk_scores(matches)
         total = sum(m.weight for m in matches) or 1.0
         coverage = [0.0] * n
         own = [0.0] * n
         rows = []
+        bm25 = [0.0] * len(self.data.chunks)
         for m in matches:
-            row = self._coverage_row(m.stems)
+            row, vector = self._evidence(m.stems)
+            if vector is not None:
+                bm25 = [a + b for a, b in zip(bm25, vector)]
             w = m.weight / total
             for i, value in row.items():
                 coverage[i] += w * value
                 if value >= 0.6:
                     own[i] += w * value
             rows.append(row)
-        chunk_score = [bm25[c] for c in self.sentence_chunk_list]
+        top = max(bm25)
+        chunk_score = [bm25[c] / top for c in self.sentence_chunk_list] if top > 0 else [bm25[c] for c in self.sentence_chunk_list]
         scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
         order = sorted(range(n), key=scores.__getitem__, reverse=True)  # stable: ties stay in article order
         shared = tuple(rows)

@@ -6,6 +6,7 @@ import json
 import logging
 from typing import Any
 
+import orjson
 from flask import Blueprint, Response, current_app, jsonify, request
 from pydantic import ValidationError
 
@@ -21,9 +22,9 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def json_response(data: object) -> Response:
-    """JSON as UTF-8 text (accents as themselves, no spaces): smaller and quicker than jsonify's escapes."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return current_app.response_class(body, mimetype="application/json")
+    """JSON as UTF-8 (accents as themselves, no spaces), written by orjson: smaller than jsonify's escapes,
+    and an answer is encoded in a fraction of a microsecond instead of several."""
+    return current_app.response_class(orjson.dumps(data), mimetype="application/json")
 
 
 def pipeline() -> Pipeline:
@@ -34,7 +35,14 @@ def json_body() -> dict[str, Any]:
     """The request body as a JSON object, or an ApiError naming what is wrong."""
     if request.mimetype != "application/json":
         raise ApiError("unsupported_media_type", "El cuerpo debe enviarse con Content-Type: application/json.", 415)
-    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH before reading it whole
+    length = request.content_length
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if length is not None and limit is not None and length <= limit:
+        # The common case, read straight from the server's stream: werkzeug's general path (stream
+        # wrapping for chunked or unbounded bodies) costs several times more for a one-line body.
+        raw = request.environ["wsgi.input"].read(length)
+    else:
+        raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH before reading it whole
     if not raw.strip():
         raise ApiError("invalid_json", "El cuerpo está vacío: envíe un objeto JSON como {\"question\": \"...\"}.")
     try:
