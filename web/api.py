@@ -33,16 +33,17 @@ def pipeline() -> Pipeline:
 
 def json_body() -> dict[str, Any]:
     """The request body as a JSON object, or an ApiError naming what is wrong."""
-    if request.mimetype != "application/json":
+    req = request._get_current_object()  # one context lookup, not one per attribute (Flask's documented way)
+    if req.mimetype != "application/json":
         raise ApiError("unsupported_media_type", "El cuerpo debe enviarse con Content-Type: application/json.", 415)
-    length = request.content_length
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    length = req.content_length
+    limit = req.max_content_length
     if length is not None and limit is not None and length <= limit:
         # The common case, read straight from the server's stream: werkzeug's general path (stream
         # wrapping for chunked or unbounded bodies) costs several times more for a one-line body.
-        raw = request.environ["wsgi.input"].read(length)
+        raw = req.environ["wsgi.input"].read(length)
     else:
-        raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH before reading it whole
+        raw = req.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH before reading it whole
     if not raw.strip():
         raise ApiError("invalid_json", "El cuerpo está vacío: envíe un objeto JSON como {\"question\": \"...\"}.")
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 
-from flask import Flask, Response, request
+from flask import Flask, Request, Response, request
 from limits import parse_many
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
@@ -24,9 +24,9 @@ CSP = (
 )
 
 
-def _not_limited() -> bool:
+def _not_limited(req: Request) -> bool:
     """Only POSTs to real /api/ routes cost quota: health, the page and its assets stay free."""
-    return request.method != "POST" or request.endpoint is None or not request.path.startswith("/api/")
+    return req.method != "POST" or req.endpoint is None or not req.path.startswith("/api/")
 
 
 def register(app: Flask) -> None:
@@ -43,9 +43,10 @@ def register(app: Flask) -> None:
 
     @app.before_request
     def rate_limit() -> Response | None:
-        if _not_limited():
+        req = request._get_current_object()  # one context lookup, not one per attribute
+        if _not_limited(req):
             return None
-        key = (request.endpoint or "", request.remote_addr or "desconocido")
+        key = (req.endpoint or "", req.remote_addr or "desconocido")
         for item in limits:
             if not limiter.hit(item, "qa", *key):
                 reset = limiter.get_window_stats(item, "qa", *key).reset_time
