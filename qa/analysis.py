@@ -61,9 +61,10 @@ _fold_word = lru_cache(maxsize=65536)(_fold)
 def fold(text: str) -> str:
     """Lowercase and strip accents (keeping ñ), so 'Reunió' and 'reunio' meet.
 
-    Single words are remembered (like the stemmer's results); whole questions are not.
+    Single words are remembered (like the stemmer's results); whole questions are not, but are folded
+    word by word from that memo (the same result: folding never looks across a space).
     """
-    return _fold(text) if " " in text else _fold_word(text)
+    return " ".join(map(_fold_word, text.split(" "))) if " " in text else _fold_word(text)
 
 
 def normalize(text: str) -> str:
