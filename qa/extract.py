@@ -150,7 +150,9 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
             a = text.index(words[1], len(words[0]))
         if people and " " not in text[a:b] and _ARTICLE_BEFORE_RE.search(text, max(0, a - 5), a):
             continue
-        if all(fold(w) in exclude for w in text[a:b].split() if w[:1].isupper()):
+        capitals = [fold(w) for w in text[a:b].split() if w[:1].isupper()]
+        # A name the question gives, in full or by its last word ("Kast" for "José Antonio Kast"), is not news.
+        if all(w in exclude for w in capitals) or (len(capitals) > 1 and capitals[-1] in exclude):
             continue
         if text[a:b].isdigit():
             continue
@@ -173,12 +175,30 @@ def _nationality(text: str, offset: int, question_words: set[str], subjects: tup
     return Fact(best[1].start + offset, best[1].end + offset, "place") if best else None
 
 
+# How far a name may stand from the noun describing it: "el candidato chileno José Antonio Kast",
+# "José Antonio Kast, candidato de…".
+BESIDE_WORDS = 2
+_WORD_RE = re.compile(r"\w+")
+
+
+def _beside(span: tuple[int, int], anchor: int, text: str, offset: int) -> bool:
+    """Whether a name span stands at most BESIDE_WORDS words from the word starting at ``anchor``."""
+    start, end = span[0] - offset, span[1] - offset
+    at = anchor - offset
+    if end <= at:  # the name first: "José Antonio Kast, candidato…"
+        gap = text[end:at]
+    else:  # the noun first: "candidato chileno José Antonio Kast"
+        noun = _WORD_RE.match(text, at)
+        gap = text[noun.end() if noun else at : start]
+    return len(_WORD_RE.findall(gap)) <= BESIDE_WORDS
+
+
 def find_fact(
     qtype: str, text: str, offset: int, question_words: set[str], after: int = 0, places: frozenset[str] = frozenset(),
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
     question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
-    subjects: tuple[frozenset[str], ...] = (),
+    subjects: tuple[frozenset[str], ...] = (), beside: bool = False,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -240,6 +260,10 @@ def find_fact(
     if qtype in ("person", "media"):
         names = _names(text, offset, question_words, places, media if qtype == "person" else frozenset(),
                        people=qtype == "person")
+        if qtype == "media" and media:
+            # Where the article introduces its media ("medios como Cadena 3"), only those answer "¿Qué diarios…?":
+            # "el Gobierno" is no newspaper.
+            names = [sp for sp in names if all(part in media for part in _name_parts(text[sp[0] - offset : sp[1] - offset]))]
         if not names:
             return None
         later = [s for s in names if s[0] >= after + offset] or names
@@ -247,6 +271,11 @@ def find_fact(
             # The person asked about stands next to the words the question uses ("José Antonio Kast,
             # candidato de la derecha chilena"), not anywhere in the sentence.
             later = sorted(names, key=lambda sp: min(min(abs(a - sp[0]), abs(a - sp[1])) for a in anchors))
+            if beside:
+                # "¿Quién es el candidato…?": the name in apposition to the noun, a few words at most away.
+                later = [sp for sp in later if any(_beside(sp, a, text, offset) for a in anchors)]
+                if not later:
+                    return None
         first = later[0]
         # "Ámbito y Clarín": join names coordinated by 'y' or commas.
         end = first[1]

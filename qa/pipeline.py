@@ -179,8 +179,8 @@ class Pipeline:
         # ...and what it may be called in the article ("¿Cuántas tendencias…?" counts "dos corrientes").
         counted_as = self._counted_as(q, matches or [])
         # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
-        # "¿Cuántos medios…?" counts names the article introduces as media.
-        media = self.media if q.asks_what_called or q.qtype == "quantity" else frozenset()
+        # "¿Cuántos medios…?" counts names the article introduces as media; "¿Qué diarios…?" is answered by them.
+        media = self.media if q.asks_what_called or q.qtype in ("quantity", "media") else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -189,8 +189,11 @@ class Pipeline:
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
             positions = [t.start for t in sentence_tokens if t.stem in stems]
             # "¿Quién es el candidato…?": the name stands next to "candidato", not next to any word asked.
-            if kind_stems:
-                positions = [t.start for t in sentence_tokens if t.stem in kind_stems] or positions
+            if describes:
+                # Only a sentence with the noun can say who is meant by it, and the name stands next to it.
+                positions = [t.start for t in sentence_tokens if t.stem in kind_stems]
+                if not positions:
+                    continue
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
@@ -203,7 +206,7 @@ class Pipeline:
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
                              counted=counted, counted_as=counted_as, media=media, question_stems=named,
-                             day=q.asks_day, country=q.asks_country, subjects=subjects)
+                             day=q.asks_day, country=q.asks_country, subjects=subjects, beside=describes)
             if not fact:
                 continue
             # Answer proximity: the fact should sit next to the words the question asks about.

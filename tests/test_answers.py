@@ -368,6 +368,19 @@ def test_who_is_the_candidate_is_the_name_next_to_candidate(pipeline: Pipeline) 
     assert answer.short_answer == "José Antonio Kast"
 
 
+def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
+    # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
+    # elsewhere in the sentence) is the answer.
+    assert pipeline.ask("¿Cómo se llama el rival de Kast en la segunda vuelta?").refused
+    assert pipeline.ask("¿Cómo se llama el candidato de la izquierda que enfrentará a Kast?").refused
+
+
+def test_which_newspapers_are_answered_with_the_media_the_article_names(pipeline: Pipeline) -> None:
+    # Not "Gobierno", the first capitalised word of the sentence that ranks first.
+    answer = pipeline.ask("¿A qué diarios argentinos les habló Kast?")
+    assert answer.short_answer == "Ámbito y Clarín"
+
+
 def test_what_the_article_says_of_one_protagonist_is_not_said_of_the_other(pipeline: Pipeline) -> None:
     # The hard line on crime is Kast's campaign; the article never says Milei applied it.
     assert pipeline.ask("¿Qué política de mano dura contra la delincuencia impulsa Milei?").refused
