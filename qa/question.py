@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import Token, fold, is_verb_lemma, normalize, tokenize
+from .analysis import Token, fold, is_verb_lemma, known_word, normalize, tokenize
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -164,7 +164,7 @@ class Question:
             return None
         for i, t in enumerate(self.tokens[:-1]):
             if t.folded in _WHO:
-                verb = self.tokens[i + 1]
+                verb = _main_verb(self.tokens, self.tokens[i + 1])
                 return verb if verb.folded not in _BE and is_verb_lemma(verb.lemma) else None
         return None
 
@@ -177,7 +177,7 @@ class Question:
         for i, t in enumerate(self.tokens[:-1]):
             if t.folded == "cuando":
                 after = [v for v in self.tokens[i + 1 : i + 3] if v.folded not in _CLITICS]
-                verb = after[0] if after else None
+                verb = _main_verb(self.tokens, after[0]) if after else None
                 if (verb is None or verb.folded in _COPULAS or verb.lemma == verb.folded
                         or not is_verb_lemma(verb.lemma) or verb.lemma in _LIGHT_LEMMAS or verb.lemma in _HOLDS_EVENT):
                     return None
@@ -193,6 +193,24 @@ class Question:
         if noun is None or noun.is_stop and noun.folded not in _COUNTED_STOPWORDS:
             return None
         return noun
+
+
+# Verbs that, before "a"/"de" and an infinitive, only frame it: "¿Cuándo salió el Gobierno a aclarar…?"
+# asks when it clarified, "¿Quién volvió a pedir…?" who asked.
+_PERIPHRASTIC = frozenset({"salir", "volver", "ir", "llegar", "empezar", "comenzar", "pasar", "acabar", "terminar", "echar"})
+
+
+def _main_verb(tokens: tuple[Token, ...], verb: Token) -> Token:
+    """The infinitive a periphrastic verb introduces ("salió a aclarar" → "aclarar"), or the verb itself."""
+    at = tokens.index(verb)
+    if verb.lemma in _PERIPHRASTIC:
+        for k in range(at + 1, min(at + 5, len(tokens) - 1)):
+            if tokens[k].folded in ("a", "de"):
+                nxt = tokens[k + 1]
+                if nxt.folded.endswith(("ar", "er", "ir")) and is_verb_lemma(nxt.lemma):
+                    return nxt
+                break
+    return verb
 
 
 def question_type(folded: str) -> str:
@@ -239,6 +257,45 @@ def expand_shorthand(text: str) -> str:
     return _SHORTHAND_RE.sub(expand, text)
 
 
+# The interrogatives a question starts with, as typed without accents.
+_INTERROGATIVES = (
+    "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
+    "porque",
+)
+_FIRST_WORD_RE = re.compile(r"^(\W*)([^\W\d_]+)")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+
+
+def fix_interrogative(text: str) -> str:
+    """A misspelt first word that is one slip from an interrogative is that interrogative ('qien', 'kien',
+    'cuadno', 'dnde'): a word Spanish does not know, where questions start, asks nothing else."""
+    m = _FIRST_WORD_RE.match(text)
+    if m is None or len(m.group(2)) < 3 or known_word(m.group(2)):
+        return text
+    typed = fold(m.group(2))
+    # 'k' is how chat spells the sound of 'qu' and 'c' ("kien", "kuando").
+    spellings = {typed, "qu" + typed[1:], "c" + typed[1:]} if typed[0] == "k" else {typed}
+    found = next((w for w in _INTERROGATIVES if any(t == w or _one_edit(t, w) for t in spellings)), None)
+    if found is None:
+        return text
+    if m.group(2).isupper():
+        found = found.upper()
+    elif m.group(2)[0].isupper():
+        found = found.capitalize()
+    return m.group(1) + found + text[m.end(2) :]
+
+
 # Interrogatives carry an accent ("¿Cómo…?"); the same words without it are relatives or comparisons
 # ("contaría como apoyo", "quienes dijeron"). That tells them apart only where the user types accents.
 # (Lowercase only: a capitalised first word is the question's own interrogative.)
@@ -267,7 +324,7 @@ def _unmark_relatives(text: str) -> str:
 
 def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     """Analyse a question, folding in the previous turn when it is a bare follow-up."""
-    clean = " ".join(expand_shorthand(normalize(text)).split())
+    clean = fix_interrogative(" ".join(expand_shorthand(normalize(text)).split()))
     folded = fold(clean)
     tokens = tuple(tokenize(clean))
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)

@@ -179,7 +179,7 @@ def ruled_out(
         return "unknown_name"
     if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name) and feats["fact_missing"] > 0:
         return "fact_missing"
-    if action_missing(question, matches, best):
+    if action_missing(question, matches, best, vocab):
         return "action_missing"
     if conflicting_origin(question, best, vocab):
         return "other_origin"
@@ -203,11 +203,20 @@ FACT_REQUIRED_TYPES = frozenset({"time", "quantity"})
 ACTION_COVERAGE = 0.5
 
 
-def action_missing(question: Question, matches: list[TermMatch], best: Candidate) -> bool:
+# Nouns that report what someone declared: "En declaraciones públicas… confirmó" says someone spoke.
+_REPORTING_NOUNS = frozenset({"declaracion", "comunicado", "anuncio", "entrevista"})
+
+
+def action_missing(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
     """"¿Quién ganó la segunda vuelta?": a name in a sentence that does not say anyone won is no answer;
-    "¿Cuándo asumió Milei la presidencia?": a date in a sentence that does not say he took office, neither."""
+    "¿Cuándo asumió Milei la presidencia?": a date in a sentence that does not say he took office, neither.
+    A verb of saying ("¿Cuándo aclaró…?") is said, in some words, by any sentence reporting a declaration."""
     verb = question.who_verb or question.when_verb
     if verb is None:
+        return False
+    if verb.lemma in VIEW_VERBS and any(
+        t.lemma in VIEW_VERBS or t.lemma in _REPORTING_NOUNS for t in vocab.sentence_tokens[best.sentence]
+    ):
         return False
     return any(m.token.start == verb.start and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
@@ -265,6 +274,8 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
             return found
     if verb > 0 and tokens[verb - 1].folded == "se":
         return None  # "¿Qué se destacó…?": what follows is what was said, not who said it
+    if tokens[verb].folded == tokens[verb].lemma:
+        return None  # an infinitive ("salió a aclarar su postura") has its object after it, not its speaker
     # No name: the first noun after the verb may speak ("¿Qué opinó la coalición de izquierda…?"), and one the
     # article never mentions ("¿Qué dijo el canciller…?") gives a view no sentence can report.
     for tok in tokens[verb + 1 :]:

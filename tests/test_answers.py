@@ -368,6 +368,27 @@ def test_who_is_the_candidate_is_the_name_next_to_candidate(pipeline: Pipeline) 
     assert answer.short_answer == "José Antonio Kast"
 
 
+@pytest.mark.parametrize(("question", "short"), [
+    ("qien encabesa el gobierno argentino", "Javier Milei"),
+    ("¿Dnde se reunieron Milei y Kast?", "Buenos Aires"),
+    ("kuando es la segunda vuelta", "finales de noviembre de 2025"),
+])
+def test_a_misspelt_interrogative_still_asks(pipeline: Pipeline, question: str, short: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and short in (answer.short_answer or "")
+
+
+def test_an_infinitive_of_saying_has_no_speaker_after_it(pipeline: Pipeline) -> None:
+    # "aclarar su postura": "postura" is what was clarified, not who spoke; the Government did.
+    answer = pipeline.ask("¿Cuándo salió el gobierno argentino a aclarar su postura sobre Kast?")
+    assert not answer.refused and answer.short_answer == "a principios de octubre de 2025"
+
+
+def test_a_periphrastic_verb_hands_the_question_to_its_infinitive() -> None:
+    assert analyze("¿Quién volvió a pedir una alianza?").who_verb.lemma == "pedir"  # type: ignore[union-attr]
+    assert analyze("¿Cuándo salió Milei a hablar?").when_verb is None  # the infinitive names no event to check
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
