@@ -133,6 +133,16 @@ class Question:
         return (qtype is None or self.qtype == qtype) and pattern.search(self.folded) is not None
 
     @_once
+    def yes_no(self) -> bool:
+        """"¿Se realizó en Santiago?" asks whether, with no interrogative: the answer may well be "no, en…".
+        An interrogative opens a question ("¿En qué ciudad…?", "Según Milei, ¿qué…?") or carries its accent
+        ("Me podés decir en qué ciudad…"); an unaccented "que" further in is a conjunction ("¿Es cierto que…?")."""
+        return not any(
+            t.folded in _ASKING_WORDS and (i < _OPENING_WORDS or t.surface.lower() != t.folded)
+            for i, t in enumerate(self.tokens)
+        )
+
+    @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self._says(_ASKS_NAME_RE, "person")
@@ -262,6 +272,8 @@ _INTERROGATIVES = (
     "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
     "porque",
 )
+_ASKING_WORDS = frozenset(_INTERROGATIVES) | {"adonde", "cuan"}
+_OPENING_WORDS = 3
 _FIRST_WORD_RE = re.compile(r"^(\W*)([^\W\d_]+)")
 
 

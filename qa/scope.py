@@ -172,6 +172,7 @@ def ruled_out(
     - nothing_else: "¿Qué otros países…?" needs a sentence listing something besides what the question
       names (``lists_others``, worked out by the pipeline from the sentence's enumerations);
     - other_time: "¿Qué acuerdo firmaron en octubre?" needs a sentence that says October;
+    - other_place: "¿Qué abordaron en su reunión en Santiago?" where the sentence places it in Buenos Aires;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -191,6 +192,8 @@ def ruled_out(
         return "nothing_else"
     if month_missing(question, best, vocab):
         return "other_time"
+    if other_place(question, best, vocab):
+        return "other_place"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -377,6 +380,37 @@ def other_protagonist(
 
 
 _MONTHS = frozenset(MONTHS)
+
+
+_PLACE_PREPOSITIONS = frozenset({"en", "desde", "hacia"})
+
+
+def _places(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[str, ...]]:
+    """Capitalised names after "en/desde/hacia" ("en Buenos Aires"), as folded words."""
+    found = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.folded in _PLACE_PREPOSITIONS:
+            words = []
+            for nxt in tokens[i + 1 :]:
+                if not nxt.capitalized:
+                    break
+                words.append(nxt.folded)
+            if words:
+                found.append(tuple(words))
+    return found
+
+
+def other_place(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """The question places what it asks about somewhere ("en Santiago de Chile"), the sentence somewhere
+    else ("en Buenos Aires"). Only where the user's capitals say which words are names."""
+    if not question.case_informative or question.yes_no:
+        return False  # "¿Se realizó en Santiago?" is answered by where it was
+    asked = _places(question.tokens[1:])
+    sentence = vocab.sentence_tokens[best.sentence]
+    if not asked or not _places(sentence):
+        return False
+    words = {t.folded for t in sentence}
+    return not any(set(place) <= words for place in asked)
 
 
 def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:

@@ -389,6 +389,19 @@ def test_a_periphrastic_verb_hands_the_question_to_its_infinitive() -> None:
     assert analyze("¿Cuándo salió Milei a hablar?").when_verb is None  # the infinitive names no event to check
 
 
+def test_a_capital_stands_for_its_country(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿En qué campos buscan complementarse Buenos Aires y Santiago?")
+    assert not answer.refused and "inteligencia" in answer.quote
+
+
+def test_an_event_placed_elsewhere_is_another_event(pipeline: Pipeline) -> None:
+    # The meeting was in Buenos Aires: what was discussed at one in Santiago, the article does not say...
+    assert pipeline.ask("¿Qué temas abordaron Milei y Kast en su reunión en Santiago de Chile?").refused
+    # ...but whether it took place there, it answers (no: in Buenos Aires).
+    answer = pipeline.ask("¿La reunión entre Milei y Kast se realizó en Santiago?")
+    assert not answer.refused and "Buenos Aires" in answer.quote
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
