@@ -61,7 +61,7 @@ def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type
     judged = ranked[0] if q.qtype == "reason" else best
     return judged is not None and scope.ruled_out(
         q, matches, judged, vocab, signals, names, pipeline.retriever.protagonist_names,
-        pipeline.lists_others(q, judged),
+        pipeline.lists_others(q, judged), pipeline.media,
     ) is not None
 
 

@@ -108,7 +108,7 @@ class Pipeline:
         # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
         judged = ranked[0] if q.qtype == "reason" and ranked else best
         decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker,
-                                self.retriever.protagonist_names, self.lists_others(q, judged))
+                                self.retriever.protagonist_names, self.lists_others(q, judged), self.media)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(

@@ -142,13 +142,14 @@ def probability(features: dict[str, float]) -> float:
 def decide(
     question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
+    media: frozenset[str] = frozenset(),
 ) -> Decision:
     """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
     feats = signals(question, matches, best, vocab, has_fact)
     p = probability(feats)
-    rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists, lists_others)
+    rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists, lists_others, media)
     if rule is not None:
         return Decision(False, min(p, 1.0 - NAME_REFUSAL_CONFIDENCE), feats, rule)
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
@@ -157,6 +158,7 @@ def decide(
 def ruled_out(
     question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, feats: dict[str, float],
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
+    media: frozenset[str] = frozenset(),
 ) -> str | None:
     """The rule that refuses the question whatever the model says, or None. The rules, in order:
 
@@ -173,6 +175,8 @@ def ruled_out(
       names (``lists_others``, worked out by the pipeline from the sentence's enumerations);
     - other_time: "¿Qué acuerdo firmaron en octubre?" needs a sentence that says October;
     - other_place: "¿Qué abordaron en su reunión en Santiago?" where the sentence places it in Buenos Aires;
+    - other_medium: "¿Qué dijeron los exministros en su entrevista a Ámbito?" where the sentence names
+      other media (``media``: the names the article introduces as media) and not that one;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -194,6 +198,8 @@ def ruled_out(
         return "other_time"
     if other_place(question, best, vocab):
         return "other_place"
+    if other_medium(question, best, vocab, media):
+        return "other_medium"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -413,11 +419,33 @@ def other_place(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     return not any(set(place) <= words for place in asked)
 
 
-def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
-    """A question that dates what it asks about ("…en octubre de 2025?") needs a sentence with that month;
-    "¿cuándo?" questions are judged by their date instead."""
-    if question.qtype == "time":
+_WEB_SUFFIX_RE = re.compile(r"\.[a-z]{2,4}$")
+
+
+def _media_named(tokens: tuple[Token, ...] | list[Token], media: frozenset[str]) -> set[str]:
+    """The media of ``media`` ('cadena 3', 'la nacion') that a run of tokens names ('Clarin.com' is 'clarin')."""
+    words = [_WEB_SUFFIX_RE.sub("", t.folded) for t in tokens]
+    found = set()
+    for name in media:
+        parts = name.split()
+        if any(words[i : i + len(parts)] == parts for i in range(len(words) - len(parts) + 1)):
+            found.add(name)
+    return found
+
+
+def other_medium(question: Question, best: Candidate, vocab: Vocabulary, media: frozenset[str]) -> bool:
+    """The question names a medium ("su entrevista a Ámbito"), the sentence names others ("Cadena 3 y
+    Clarin.com") and not that one: what it says was told to, or by, somebody else."""
+    asked = _media_named(question.tokens, media)
+    if not asked:
         return False
+    said = _media_named(vocab.sentence_tokens[best.sentence], media)
+    return bool(said) and asked.isdisjoint(said)
+
+
+def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """A question that dates what it asks about ("…en octubre de 2025?", "¿En qué fecha de septiembre…?")
+    needs a sentence with that month."""
     asked = _MONTHS.intersection(t.folded for t in question.tokens)
     return bool(asked) and asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence])
 

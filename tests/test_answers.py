@@ -402,6 +402,19 @@ def test_an_event_placed_elsewhere_is_another_event(pipeline: Pipeline) -> None:
     assert not answer.refused and "Buenos Aires" in answer.quote
 
 
+def test_an_interview_given_to_another_medium_is_another_interview(pipeline: Pipeline) -> None:
+    # The former ministers spoke to Cadena 3 and Clarin.com; Kast, to Ámbito and Clarín.
+    assert pipeline.ask("¿Qué dijeron los exministros chilenos en su entrevista a Ámbito?").refused
+    assert pipeline.ask("¿Qué exministros chilenos fueron entrevistados por La Nación?").refused
+    assert not pipeline.ask("¿Qué dijeron los exministros chilenos en su entrevista a Cadena 3?").refused
+
+
+def test_when_in_a_month_the_article_does_not_give_is_refused(pipeline: Pipeline) -> None:
+    assert pipeline.ask("¿En qué fecha de septiembre de 2025 confirmó el gobierno de Milei que no respaldaría a Kast?").refused
+    answer = pipeline.ask("¿Cuándo, en octubre, confirmó el gobierno de Milei que no respaldaría a Kast?")
+    assert answer.short_answer == "a principios de octubre de 2025"
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
