@@ -150,6 +150,21 @@ COUNTRIES = {
     "europeo": "Europa", "latinoamericano": "América Latina", "sudamericano": "Sudamérica",
 }
 DEMONYMS = frozenset(COUNTRIES)
+# Capitals and the countries they are in (folded): "Buenos Aires" is no Chilean city.
+CAPITALS = {
+    "buenos aires": "Argentina", "santiago": "Chile", "santiago de chile": "Chile", "lima": "Perú", "la paz": "Bolivia",
+    "montevideo": "Uruguay", "asuncion": "Paraguay", "brasilia": "Brasil", "ciudad de mexico": "México",
+    "bogota": "Colombia", "caracas": "Venezuela", "quito": "Ecuador", "la habana": "Cuba", "washington": "Estados Unidos",
+    "madrid": "España", "paris": "Francia", "roma": "Italia", "berlin": "Alemania", "londres": "Reino Unido",
+    "lisboa": "Portugal", "moscu": "Rusia", "pekin": "China", "tokio": "Japón",
+}
+
+
+def country_of(place: str) -> str | None:
+    """The country a place is or is in, as far as the tables know ("Chile" → Chile, "Buenos Aires" → Argentina)."""
+    folded = fold(place)
+    countries = {fold(c): c for c in COUNTRIES.values()}
+    return countries.get(folded) or CAPITALS.get(folded)
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import MONTHS, Token, demonym, fold, is_verb_lemma, lemma, stem, stopwords, tokenize
+from .analysis import MONTHS, Token, country_of, demonym, fold, is_verb_lemma, lemma, stem, stopwords, tokenize
 
 _MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
@@ -198,7 +198,7 @@ def find_fact(
     verb_at: int | None = None, anchors: tuple[int, ...] = (), passives: tuple[int, ...] = (),
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
     question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
-    subjects: tuple[frozenset[str], ...] = (), beside: bool = False,
+    subjects: tuple[frozenset[str], ...] = (), beside: bool = False, in_country: str | None = None,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -210,6 +210,9 @@ def find_fact(
                 continue
             # "¿Qué ciudad chilena…?" is not answered by "Chile": the place must be news to the question.
             if all(stem(w) in question_stems for w in m.group.split()):
+                continue
+            # "¿En qué ciudad chilena…?" is not answered by a city the tables put in another country.
+            if in_country and country_of(m.group) not in (None, in_country):
                 continue
             return Fact(m.g_start + offset, m.g_end + offset, qtype)
         if country:

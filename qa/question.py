@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import Token, fold, is_verb_lemma, known_word, normalize, tokenize
+from .analysis import COUNTRIES, Token, demonym, fold, is_verb_lemma, known_word, normalize, tokenize
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -143,6 +143,21 @@ class Question:
         )
 
     @_once
+    def place_country(self) -> str | None:
+        """"¿En qué ciudad chilena…?", "¿En qué ciudad de Chile…?": the country the place asked for must be in."""
+        if self.qtype != "place":
+            return None
+        for i, t in enumerate(self.tokens[:-1]):
+            if t.folded in _PLACE_NOUNS:
+                nxt = self.tokens[i + 1]
+                origin = demonym(nxt.folded)
+                if origin is not None:
+                    return COUNTRIES[origin]
+                if nxt.folded == "de" and i + 2 < len(self.tokens):
+                    return _COUNTRY_NAMES.get(self.tokens[i + 2].folded)
+        return None
+
+    @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self._says(_ASKS_NAME_RE, "person")
@@ -272,6 +287,8 @@ _INTERROGATIVES = (
     "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
     "porque",
 )
+_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "localidad", "provincia", "region", "lugar", "lugares", "sitio"})
+_COUNTRY_NAMES = {fold(c): c for c in COUNTRIES.values()}
 _ASKING_WORDS = frozenset(_INTERROGATIVES) | {"adonde", "cuan"}
 _OPENING_WORDS = 3
 _FIRST_WORD_RE = re.compile(r"^(\W*)([^\W\d_]+)")

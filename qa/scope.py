@@ -164,8 +164,9 @@ def ruled_out(
 
     - unknown_name: a name or number the article never mentions means the question is about something
       else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
-    - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list, and
-      "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks;
+    - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list,
+      "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks, and "¿en qué
+      ciudad chilena…?" a place in that country;
     - action_missing: "¿Quién ganó…?" needs a sentence that says (in some wording) that someone won, and
       "¿Cuándo asumió…?" one that says someone took office;
     - other_origin: "¿Qué exministro argentino…?" where the sentence says "exministros chilenos";
@@ -182,7 +183,7 @@ def ruled_out(
     """
     if feats["missing_names"] > 0:
         return "unknown_name"
-    if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name) and feats["fact_missing"] > 0:
+    if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country) and feats["fact_missing"] > 0:
         return "fact_missing"
     if action_missing(question, matches, best, vocab):
         return "action_missing"

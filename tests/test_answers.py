@@ -415,6 +415,15 @@ def test_when_in_a_month_the_article_does_not_give_is_refused(pipeline: Pipeline
     assert answer.short_answer == "a principios de octubre de 2025"
 
 
+@pytest.mark.parametrize(("question", "refused"), [
+    ("¿En qué ciudad chilena se reunieron Milei y Kast?", True),
+    ("¿En qué ciudad de Chile mantuvieron la reunión el presidente argentino y el mandatario chileno?", True),
+    ("¿En qué ciudad argentina se reunieron Milei y Kast?", False),
+])
+def test_a_city_asked_in_one_country_is_not_a_city_of_another(pipeline: Pipeline, question: str, refused: bool) -> None:
+    assert pipeline.ask(question).refused is refused
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
