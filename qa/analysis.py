@@ -160,11 +160,13 @@ CAPITALS = {
 }
 
 
+COUNTRY_NAMES = {fold(c): c for c in COUNTRIES.values()}
+
+
 def country_of(place: str) -> str | None:
     """The country a place is or is in, as far as the tables know ("Chile" → Chile, "Buenos Aires" → Argentina)."""
     folded = fold(place)
-    countries = {fold(c): c for c in COUNTRIES.values()}
-    return countries.get(folded) or CAPITALS.get(folded)
+    return COUNTRY_NAMES.get(folded) or CAPITALS.get(folded)
 
 
 @lru_cache(maxsize=8192)

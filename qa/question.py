@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import COUNTRIES, Token, demonym, fold, is_verb_lemma, known_word, normalize, tokenize
+from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, normalize, tokenize
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -154,7 +154,7 @@ class Question:
                 if origin is not None:
                     return COUNTRIES[origin]
                 if nxt.folded == "de" and i + 2 < len(self.tokens):
-                    return _COUNTRY_NAMES.get(self.tokens[i + 2].folded)
+                    return COUNTRY_NAMES.get(self.tokens[i + 2].folded)
         return None
 
     @_once
@@ -288,7 +288,6 @@ _INTERROGATIVES = (
     "porque",
 )
 _PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "localidad", "provincia", "region", "lugar", "lugares", "sitio"})
-_COUNTRY_NAMES = {fold(c): c for c in COUNTRIES.values()}
 _ASKING_WORDS = frozenset(_INTERROGATIVES) | {"adonde", "cuan"}
 _OPENING_WORDS = 3
 _FIRST_WORD_RE = re.compile(r"^(\W*)([^\W\d_]+)")
