@@ -22,6 +22,14 @@ from .index import IndexData
 from .memo import Memo
 
 EXACT = 1.0
+# Nouns for people by their office or role. Two of them coordinated ("el presidente argentino y el
+# mandatario chileno") are a pair, which is what "ambos" and "los dos dirigentes" refer to.
+PERSON_NOUNS = frozenset({
+    "presidente", "presidenta", "mandatario", "mandataria", "candidato", "candidata", "lider", "dirigente",
+    "politico", "ministro", "exministro", "canciller", "jefe", "gobernante", "referente",
+})
+BOTH = frozenset({"ambos", "ambas"})
+PAIR = "\u2194"  # a synthetic article stem: the sentences that mention a pair of people together
 TYPO = 0.85
 SYNONYM = 0.4
 PREFIX = 0.7
@@ -63,6 +71,30 @@ class TypoIndex:
         for variant in deletes(word) | {word}:
             found |= self._keys.get(variant, set())
         return {w for w in found if w[:1] == word[:1] or _SOUNDS_ALIKE.get(w[:1]) == _SOUNDS_ALIKE.get(word[:1], "")}
+
+
+def mentions_pair(tokens: list[Token]) -> bool:
+    """"Ambos líderes…", "los dos candidatos", "el presidente argentino y el mandatario chileno": two people,
+    mentioned together."""
+    for i, tok in enumerate(tokens):
+        if (tok.folded in BOTH or tok.folded == "dos") and i + 1 < len(tokens) and tokens[i + 1].lemma in PERSON_NOUNS:
+            return True
+        if tok.lemma in PERSON_NOUNS:
+            for j in range(i + 1, min(i + 4, len(tokens))):
+                if tokens[j].folded in ("y", "e"):
+                    if any(u.lemma in PERSON_NOUNS for u in tokens[j + 1 : j + 4]):
+                        return True
+                    break
+    return False
+
+
+def refers_to_pair(tokens: tuple[Token, ...], i: int) -> bool:
+    """"¿En qué coincidieron ambos?", "los dos dirigentes": the word points at a pair of people (the
+    noun itself keeps its own meaning)."""
+    tok = tokens[i]
+    if tok.folded in BOTH:
+        return True
+    return tok.folded == "dos" and i + 1 < len(tokens) and tokens[i + 1].lemma in PERSON_NOUNS
 
 
 @dataclass(frozen=True)
@@ -141,6 +173,9 @@ class Vocabulary:
                     postings.setdefault(t.stem, set())
                     self.by_lemma[t.lemma].add(t.stem)
                     self.by_folded[t.folded].add(t.stem)
+        pairs = {s.index for s, toks in zip(data.sentences, self.sentence_tokens) if mentions_pair(toks)}
+        if pairs:
+            postings[PAIR] = pairs
         self.terms = {
             stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / max(len(ids), 1)))
             for stem, ids in postings.items()

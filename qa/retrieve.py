@@ -16,7 +16,7 @@ from rank_bm25 import BM25Plus
 
 from .analysis import is_verb_lemma, known_word, stem
 from .index import IndexData
-from .matching import TYPO, TermMatch, TypoIndex, Vocabulary
+from .matching import EXACT, PAIR, TYPO, TermMatch, TypoIndex, Vocabulary, refers_to_pair
 from .memo import Memo
 from .question import Question
 
@@ -211,6 +211,13 @@ class Retriever:
                 for name in self.roles.get(role, ()):
                     if strength >= GLOSSARY and f.get(name, 0.0) < ROLE * strength:
                         f[name] = ROLE * strength
+        if PAIR in self.vocabulary.terms:
+            # "los dos dirigentes", "ambos" meet the sentences that mention a pair of people together.
+            position = {t.start: k for k, t in enumerate(question.tokens)}
+            for tok, f in zip(question.content, found):
+                k = position.get(tok.start)
+                if k is not None and refers_to_pair(question.tokens, k):
+                    f[PAIR] = max(f.get(PAIR, 0.0), GLOSSARY)
         own = len(question.content) - question.inherited
         matches = [
             TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)

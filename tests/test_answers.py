@@ -424,6 +424,16 @@ def test_a_city_asked_in_one_country_is_not_a_city_of_another(pipeline: Pipeline
     assert pipeline.ask(question).refused is refused
 
 
+@pytest.mark.parametrize("question", [
+    "¿En qué ciudad fue la reunión entre ambos líderes?",
+    "¿En qué ciudad se juntaron los dos dirigentes?",
+])
+def test_both_leaders_are_the_president_and_the_chilean_leader_mentioned_together(pipeline: Pipeline, question: str) -> None:
+    # "el presidente argentino y el mandatario chileno" is the pair "ambos líderes" refers to.
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == "Buenos Aires"
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
