@@ -16,7 +16,7 @@ from rank_bm25 import BM25Plus
 
 from .analysis import is_verb_lemma, known_word, stem
 from .index import IndexData
-from .matching import EXACT, PAIR, TYPO, TermMatch, TypoIndex, Vocabulary, refers_to_pair
+from .matching import BOTH, PAIR, TYPO, TermMatch, TypoIndex, Vocabulary, refers_to_pair
 from .memo import Memo
 from .question import Question
 
@@ -211,7 +211,7 @@ class Retriever:
                 for name in self.roles.get(role, ()):
                     if strength >= GLOSSARY and f.get(name, 0.0) < ROLE * strength:
                         f[name] = ROLE * strength
-        if PAIR in self.vocabulary.terms:
+        if PAIR in self.vocabulary.terms and any(t.folded in BOTH or t.folded == "dos" for t in question.tokens):
             # "los dos dirigentes", "ambos" meet the sentences that mention a pair of people together.
             position = {t.start: k for k, t in enumerate(question.tokens)}
             for tok, f in zip(question.content, found):

@@ -437,6 +437,8 @@ def _media_named(tokens: tuple[Token, ...] | list[Token], media: frozenset[str])
 def other_medium(question: Question, best: Candidate, vocab: Vocabulary, media: frozenset[str]) -> bool:
     """The question names a medium ("su entrevista a Ámbito"), the sentence names others ("Cadena 3 y
     Clarin.com") and not that one: what it says was told to, or by, somebody else."""
+    if not any(name.split()[0] in question.folded for name in media):
+        return False  # the common case, seen without reading the words one by one
     asked = _media_named(question.tokens, media)
     if not asked:
         return False
