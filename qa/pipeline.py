@@ -100,15 +100,22 @@ class Pipeline:
         section = self._section_asked(matches)
         if section is not None:
             return self._section_answer(text, section, matches)
-        ranked = self.retriever.rank(matches) if matches else []
-        speaker = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
-        ranked = self._attributed_first(speaker, ranked)
-        best, fact = self._choose(q, ranked, matches)
-        # Whether the article answers is judged on the sentence closest to the question; an explanation
-        # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
-        judged = ranked[0] if q.qtype == "reason" and ranked else best
-        decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker,
-                                self.retriever.protagonist_names, self.lists_others(q, judged), self.media)
+        # Cheap checks first: what they refuse needs no ranking and no model.
+        early = scope.refused_at_once(q, matches, self.retriever.vocabulary) if matches else None
+        best: Candidate | None = None
+        fact: tuple[int, int] | None = None
+        if early is not None:
+            decision = early
+        else:
+            ranked = self.retriever.rank(matches) if matches else []
+            speaker = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
+            ranked = self._attributed_first(speaker, ranked)
+            best, fact = self._choose(q, ranked, matches)
+            # Whether the article answers is judged on the sentence closest to the question; an explanation
+            # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
+            judged = ranked[0] if q.qtype == "reason" and ranked else best
+            decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker,
+                                    self.retriever.protagonist_names, self.lists_others(q, judged), self.media)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(

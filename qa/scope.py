@@ -155,6 +155,22 @@ def decide(
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
 
 
+def refused_at_once(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> Decision | None:
+    """The rules that read the question and its matches alone, checked before any sentence is ranked: a
+    name the article never mentions (unknown_name) or a kind of thing it never names (unknown_kind) is
+    refused whatever sentence would rank first. Their refusal's probability is the rules' cap, as in
+    :func:`decide`; the model's signals are not worked out."""
+    missing = missing_names(question, matches, vocab)
+    if missing > 0:
+        rule = "unknown_name"
+    elif unknown_kind(question, matches):
+        rule = "unknown_kind"
+    else:
+        return None
+    return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
+                                                           "content_words": float(len(matches))}, rule)
+
+
 def ruled_out(
     question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, feats: dict[str, float],
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
@@ -437,7 +453,7 @@ def _media_named(tokens: tuple[Token, ...] | list[Token], media: frozenset[str])
 def other_medium(question: Question, best: Candidate, vocab: Vocabulary, media: frozenset[str]) -> bool:
     """The question names a medium ("su entrevista a Ámbito"), the sentence names others ("Cadena 3 y
     Clarin.com") and not that one: what it says was told to, or by, somebody else."""
-    if not any(name.split()[0] in question.folded for name in media):
+    if not any(name in question.folded for name in media):
         return False  # the common case, seen without reading the words one by one
     asked = _media_named(question.tokens, media)
     if not asked:

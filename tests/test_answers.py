@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa import scope
 from qa.extract import find_fact
 from qa.pipeline import Pipeline
 from qa.question import analyze
@@ -432,6 +433,18 @@ def test_both_leaders_are_the_president_and_the_chilean_leader_mentioned_togethe
     # "el presidente argentino y el mandatario chileno" is the pair "ambos líderes" refers to.
     answer = pipeline.ask(question)
     assert not answer.refused and answer.short_answer == "Buenos Aires"
+
+
+def test_a_name_the_article_never_mentions_is_refused_before_any_ranking(pipeline: Pipeline) -> None:
+    vocab = pipeline.retriever.vocabulary
+    q = analyze("¿Qué opina Boric de la alianza de derecha?")
+    decision = scope.refused_at_once(q, pipeline.retriever.match(q), vocab)
+    assert decision is not None and decision.reason == "unknown_name" and not decision.answer
+    q = analyze("¿Qué opina Milei de la alianza de derecha?")
+    assert scope.refused_at_once(q, pipeline.retriever.match(q), vocab) is None
+    # Refused at once or after ranking, a rule's refusal reads the same.
+    assert pipeline.ask("¿Qué opina Boric de la alianza de derecha?").confidence == pipeline.ask(
+        "¿En qué hotel se reunieron Milei y Kast?").confidence
 
 
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
