@@ -209,7 +209,7 @@ def _word_forms(surface: str) -> tuple[str, str, str, bool, bool, bool]:
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into ``text``."""
     tokens: list[Token] = []
-    make = Token._make  # from a tuple: cheaper than the keyword-aware constructor
+    make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
     # In mixed-case text a capitalised word inside a sentence belongs to a
     # name ("Buenos Aires"), so it is kept even if it is a stopword.
     mixed_case = not text.isupper()
@@ -222,7 +222,7 @@ def tokenize(text: str) -> list[Token]:
             while j >= 0 and text[j].isspace():
                 j -= 1
             stop = j < 0 or text[j] in ".!?¿¡"
-        tokens.append(make((surface, start, m.end(), folded, stemmed, lemmatized, stop, capitalized)))
+        tokens.append(make(Token, (surface, start, m.end(), folded, stemmed, lemmatized, stop, capitalized)))
     return tokens
 
 

@@ -290,5 +290,5 @@ class Retriever:
         order = sorted(range(n), key=scores.__getitem__, reverse=True)  # stable: ties stay in article order
         shared = tuple(rows)
         chunks = self.sentence_chunk_list
-        make = Candidate._make  # from a tuple: cheaper than the keyword-aware constructor
-        return [make((i, chunks[i], scores[i], coverage[i], own[i], chunk_score[i], shared)) for i in order]
+        make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
+        return [make(Candidate, (i, chunks[i], scores[i], coverage[i], own[i], chunk_score[i], shared)) for i in order]
