@@ -14,6 +14,7 @@ from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
+from .matching import EXACT
 from .retrieve import GLOSSARY, Candidate, Retriever
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,8 @@ FACT_SCORE_SLACK = 0.4
 FACT_PROXIMITY_WEIGHT = 0.5
 # An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
 REASON_SCORE_SLACK = 0.5
+# How near the rest of the question an alternative must stand to be the one the sentence chooses, in words.
+ALTERNATIVE_WINDOW = 4
 
 
 def validate_question(question: object) -> str:
@@ -156,6 +159,8 @@ class Pipeline:
         if not ranked:
             return None, None
         top = ranked[0]
+        if q.qtype == "fact" and q.either_or is not None:
+            return self._choose_alternative(q, ranked, matches or [])
         if q.qtype not in scope.FACT_TYPES and q.qtype not in ("reason", "definition"):
             return top, None
         # A name the question gives by its role ("el candidato chileno") is not the answer either.
@@ -226,6 +231,34 @@ class Pipeline:
             return top, None
         _, cand, span = best
         return cand, (span if q.qtype in scope.FACT_TYPES else None)
+
+    def _choose_alternative(self, q: Question, ranked: list[Candidate], matches: list) -> tuple[Candidate, tuple[int, int] | None]:
+        """"¿Kast es de izquierda o de derecha?": among near-ties, the sentence where one alternative stands
+        closest to the rest of the question ("Kast, candidato de la derecha chilena"); that word is the fact."""
+        assert q.either_or is not None
+        alternatives = {t.stem for t in q.either_or}
+        others = {s for m in matches if m.token.stem not in alternatives for s in m.sure_stems(EXACT)}
+        top = ranked[0]
+        best: tuple[int, Candidate, tuple[int, int]] | None = None
+        for cand in ranked[:FACT_SEARCH_DEPTH]:
+            if cand.score < top.score - FACT_SCORE_SLACK:
+                break
+            tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
+            anchors = [k for k, t in enumerate(tokens) if t.stem in others]
+            for k, t in enumerate(tokens):
+                if t.stem in alternatives and anchors:
+                    gap = min(abs(k - a) for a in anchors)
+                    if best is None or gap < best[0]:
+                        # A name is all its capitalised words ("Buenos Aires").
+                        first, last = k, k
+                        while t.capitalized and first > 0 and tokens[first - 1].capitalized:
+                            first -= 1
+                        while t.capitalized and last + 1 < len(tokens) and tokens[last + 1].capitalized:
+                            last += 1
+                        best = (gap, cand, (tokens[first].start, tokens[last].end))
+        if best is None or best[0] > ALTERNATIVE_WINDOW:
+            return top, None
+        return best[1], best[2]
 
     def lists_others(self, q: Question, sentence: Candidate | None) -> bool:
         """"¿Qué otros X…?": the sentence enumerates something the question does not already name."""

@@ -158,6 +158,17 @@ class Question:
         return None
 
     @_once
+    def either_or(self) -> tuple[Token, Token] | None:
+        """"¿Kast es de izquierda o de derecha?": the two alternatives, one of which the answer names."""
+        for i, t in enumerate(self.tokens[1:-1], start=1):
+            if t.folded in ("o", "u"):
+                before = self.tokens[i - 1]
+                after = next((u for u in self.tokens[i + 1 : i + 4] if not u.is_stop), None)
+                if not before.is_stop and after is not None and not is_verb_lemma(before.lemma):
+                    return before, after
+        return None
+
+    @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self._says(_ASKS_NAME_RE, "person")

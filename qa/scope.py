@@ -371,10 +371,11 @@ def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary)
     if _CONTRAST_WORDS.isdisjoint(t.folded for t in q):
         return False
     sentence = vocab.sentence_tokens[best.sentence]
+    offered = {t.start for t in question.either_or} if question.either_or else set()
     for i, mod in enumerate(q):
         asked = _CONTRASTS.get(mod.folded)
-        if asked is None:
-            continue
+        if asked is None or mod.start in offered:
+            continue  # "¿de izquierda o de derecha?" offers both: one of them is the answer
         nouns = {t.stem for t in q[max(0, i - CONTRAST_WINDOW) : i + CONTRAST_WINDOW + 1]
                  if not t.is_stop and t.folded not in _CONTRASTS and not is_verb_lemma(t.lemma)}
         said: set[str] = set()

@@ -447,6 +447,19 @@ def test_a_name_the_article_never_mentions_is_refused_before_any_ranking(pipelin
         "¿En qué hotel se reunieron Milei y Kast?").confidence
 
 
+@pytest.mark.parametrize(("question", "short"), [
+    ("kast es candidato de izquierda o derecha", "derecha"),
+    ("¿La reunión fue en Buenos Aires o en Santiago?", "Buenos Aires"),
+])
+def test_either_or_is_answered_with_the_alternative_the_sentence_gives(
+    pipeline: Pipeline, article: Document, question: str, short: str
+) -> None:
+    # "José Antonio Kast, candidato de la derecha chilena", not the lead's "gobiernos de derecha" far from him.
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == short and short in answer.quote
+    assert quote_is_exact(answer, article)
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
