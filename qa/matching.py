@@ -160,8 +160,9 @@ class Vocabulary:
             for noun, adjective in pairwise(toks):
                 origin = nationality(adjective)
                 if origin and not noun.is_stop:
-                    origins[noun.stem].add(origin)
-        self.origins = {stem: frozenset(found) for stem, found in origins.items()}
+                    origins[noun.lemma].add(origin)
+        # By lemma, not stem: "la política argentina" gives no nationality to "el político chileno".
+        self.origins = {lemma: frozenset(found) for lemma, found in origins.items()}
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
         }

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from . import compose, scope
-from .analysis import fold, is_verb_lemma
+from .analysis import fold, is_verb_lemma, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, list_items, media_names, place_names
@@ -74,6 +74,7 @@ class Pipeline:
             s.index for i, s in enumerate(data.sentences)
             if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
         ]
+        self._heading_tokens = {first: tokenize(data.sentences[first].section) for first in self.section_starts}
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
@@ -100,7 +101,7 @@ class Pipeline:
         identity = self._identity(q, matches)
         if identity is not None:
             return self._identity_answer(text, q, matches, *identity)
-        section = self._section_asked(matches)
+        section = self._section_asked(q, matches)
         if section is not None:
             return self._section_answer(text, section, matches)
         # Cheap checks first: what they refuse needs no ranking and no model.
@@ -338,11 +339,12 @@ class Pipeline:
             short_answer=fact, kind="person" if fact else "passage", highlights=self._highlights(index, matches, span),
         )
 
-    def _section_asked(self, matches: list) -> int | None:
+    def _section_asked(self, q: Question, matches: list) -> int | None:
         """The first sentence of the section whose heading the question is about, if any.
 
         "¿Qué dice el artículo sobre el contexto de la campaña chilena?" names a
-        heading, not a fact: the section itself is the answer.
+        heading, not a fact: the section itself is the answer. "¿Qué decidió el Gobierno chileno…?"
+        does not name "Decisión del Gobierno argentino".
         """
         total = sum(m.weight for m in matches)
         if not matches or total == 0:
@@ -357,7 +359,8 @@ class Pipeline:
             covered = sum(m.weight for m in matches if not named.isdisjoint(m.sure_stems(GLOSSARY)))
             share = covered / total
             if share >= SECTION_COVERAGE and (best is None or share > best[0]):
-                best = (share, first)
+                if not scope.gives_other_origin(q, self._heading_tokens[first]):
+                    best = (share, first)
         return best[1] if best else None
 
     def _section_answer(self, text: str, first: int, matches: list) -> Answer:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
-from .matching import EXACT, TYPO, TermMatch, Vocabulary
+from .matching import EXACT, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
 from .question import VIEW_VERBS, Question
 from .retrieve import GLOSSARY, Candidate
 
@@ -326,25 +326,37 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
     )
 
 
-def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
-    """The question gives a noun one nationality and the sentence gives the same noun another; or, where the
-    sentence does not have the noun, the article only ever gives it others ("el Gobierno chileno" in an
-    article that speaks of "el Gobierno argentino" alone)."""
-    tokens = vocab.sentence_tokens[best.sentence]
+def gives_other_origin(question: Question, tokens: list[Token]) -> bool:
+    """Some noun the question gives a nationality ("el Gobierno chileno") has another one in ``tokens``."""
     q = question.tokens
     for i, tok in enumerate(q[:-1]):
         asked = nationality(q[i + 1])
         if asked is None or tok.is_stop:
             continue
-        present = False
         for j, other in enumerate(tokens[:-1]):
-            if other.stem == tok.stem:
-                present = True
+            if other.lemma == tok.lemma:
                 said = nationality(tokens[j + 1])
                 if said is not None and said != asked:
                     return True
-        elsewhere = vocab.origins.get(tok.stem)
-        if not present and elsewhere and asked not in elsewhere:
+    return False
+
+
+def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """The question gives a noun one nationality and the sentence gives the same noun another; or, where the
+    sentence does not have the noun, the article only ever gives it others ("el Gobierno chileno" in an
+    article that speaks of "el Gobierno argentino" alone)."""
+    tokens = vocab.sentence_tokens[best.sentence]
+    if gives_other_origin(question, tokens):
+        return True
+    q = question.tokens
+    for i, tok in enumerate(q[:-1]):
+        asked = nationality(q[i + 1])
+        if asked is None or tok.is_stop or any(other.lemma == tok.lemma for other in tokens):
+            continue
+        elsewhere = vocab.origins.get(tok.lemma)
+        # A role ("el mandatario argentino") may be anyone's: the article's other wording for the same
+        # person ("el presidente argentino") says nothing against it.
+        if elsewhere and asked not in elsewhere and tok.lemma not in PERSON_NOUNS:
             return True
     return False
 

@@ -460,6 +460,14 @@ def test_either_or_is_answered_with_the_alternative_the_sentence_gives(
     assert quote_is_exact(answer, article)
 
 
+def test_a_role_with_a_nationality_is_not_contradicted_by_other_wording(pipeline: Pipeline) -> None:
+    # "mandatario argentino" is Milei, though the article calls only the Chilean a "mandatario"; and
+    # "la política argentina" gives no nationality to "el político chileno".
+    assert not pipeline.ask("¿Reconoce el mandatario argentino coincidir en lo ideológico con el postulante chileno?").refused
+    assert not pipeline.ask("¿El político chileno tiene chances de llegar a la segunda vuelta?").refused
+    assert pipeline.ask("¿Qué decidió el Gobierno chileno sobre Milei?").refused
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
