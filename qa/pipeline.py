@@ -105,7 +105,8 @@ class Pipeline:
         if section is not None:
             return self._section_answer(text, section, matches)
         # Cheap checks first: what they refuse needs no ranking and no model.
-        early = scope.refused_at_once(q, matches, self.retriever.vocabulary) if matches else None
+        missing = scope.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
+        early = scope.refused_at_once(q, matches, missing) if matches else None
         best: Candidate | None = None
         fact: tuple[int, int] | None = None
         if early is not None:
@@ -119,7 +120,8 @@ class Pipeline:
             # ('¿por qué…?') may then be quoted from the sentence that gives the reason.
             judged = ranked[0] if q.qtype == "reason" and ranked else best
             decision = scope.decide(q, matches, judged, self.retriever.vocabulary, fact is not None, speaker,
-                                    self.retriever.protagonist_names, self.lists_others(q, judged), self.media)
+                                    self.retriever.protagonist_names, self.lists_others(q, judged), self.media,
+                                    missing)
         if not decision.answer or best is None:
             message = compose.NO_CONTENT if decision.reason == "no_content" else self.refusal
             return Answer(

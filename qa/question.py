@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, normalize, tokenize
+from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality, normalize, tokenize
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -140,6 +140,14 @@ class Question:
         return not any(
             t.folded in _ASKING_WORDS and (i < _OPENING_WORDS or t.surface.lower() != t.folded)
             for i, t in enumerate(self.tokens)
+        )
+
+    @_once
+    def origins(self) -> tuple[tuple[Token, str], ...]:
+        """Each noun the question gives a nationality, with it: "el Gobierno chileno" → (Gobierno, chileno)."""
+        return tuple(
+            (tok, origin) for tok, nxt in zip(self.tokens, self.tokens[1:])
+            if not tok.is_stop and (origin := nationality(nxt)) is not None
         )
 
     @_once

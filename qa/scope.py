@@ -80,7 +80,10 @@ def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabular
     return count
 
 
-def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, has_fact: bool) -> dict[str, float]:
+def signals(
+    question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary, has_fact: bool,
+    missing: int | None = None,
+) -> dict[str, float]:
     """The numbers the decision is made from, also reported by ``qa eval``."""
     total = sum(m.weight for m in matches) or 1.0
     unknown = sum(m.weight for m in matches if not m.found) / total
@@ -97,7 +100,7 @@ def signals(question: Question, matches: list[TermMatch], best: Candidate, vocab
         and covered[question.type_noun] < 0.5 else 0.0,
         "own_coverage": best.own_coverage,
         "unknown_share": unknown,
-        "missing_names": float(missing_names(question, matches, vocab)),
+        "missing_names": float(missing_names(question, matches, vocab) if missing is None else missing),
         "fact_missing": 1.0 if question.qtype in FACT_TYPES and not has_fact else 0.0,
         "fact_found": 1.0 if question.qtype in FACT_TYPES and has_fact else 0.0,
         "bm25": best.bm25,
@@ -142,12 +145,12 @@ def probability(features: dict[str, float]) -> float:
 def decide(
     question: Question, matches: list[TermMatch], best: Candidate | None, vocab: Vocabulary, has_fact: bool,
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
-    media: frozenset[str] = frozenset(),
+    media: frozenset[str] = frozenset(), missing: int | None = None,
 ) -> Decision:
     """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
-    feats = signals(question, matches, best, vocab, has_fact)
+    feats = signals(question, matches, best, vocab, has_fact, missing)
     p = probability(feats)
     rule = ruled_out(question, matches, best, vocab, feats, speaker_names, protagonists, lists_others, media)
     if rule is not None:
@@ -155,12 +158,11 @@ def decide(
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
 
 
-def refused_at_once(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> Decision | None:
+def refused_at_once(question: Question, matches: list[TermMatch], missing: int) -> Decision | None:
     """The rules that read the question and its matches alone, checked before any sentence is ranked: a
     name the article never mentions (unknown_name) or a kind of thing it never names (unknown_kind) is
     refused whatever sentence would rank first. Their refusal's probability is the rules' cap, as in
-    :func:`decide`; the model's signals are not worked out."""
-    missing = missing_names(question, matches, vocab)
+    :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
     if missing > 0:
         rule = "unknown_name"
     elif unknown_kind(question, matches):
@@ -328,11 +330,7 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary) -> bool:
 
 def gives_other_origin(question: Question, tokens: list[Token]) -> bool:
     """Some noun the question gives a nationality ("el Gobierno chileno") has another one in ``tokens``."""
-    q = question.tokens
-    for i, tok in enumerate(q[:-1]):
-        asked = nationality(q[i + 1])
-        if asked is None or tok.is_stop:
-            continue
+    for tok, asked in question.origins:
         for j, other in enumerate(tokens[:-1]):
             if other.lemma == tok.lemma:
                 said = nationality(tokens[j + 1])
@@ -348,10 +346,8 @@ def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -
     tokens = vocab.sentence_tokens[best.sentence]
     if gives_other_origin(question, tokens):
         return True
-    q = question.tokens
-    for i, tok in enumerate(q[:-1]):
-        asked = nationality(q[i + 1])
-        if asked is None or tok.is_stop or any(other.lemma == tok.lemma for other in tokens):
+    for tok, asked in question.origins:
+        if any(other.lemma == tok.lemma for other in tokens):
             continue
         elsewhere = vocab.origins.get(tok.lemma)
         # A role ("el mandatario argentino") may be anyone's: the article's other wording for the same

@@ -438,10 +438,12 @@ def test_both_leaders_are_the_president_and_the_chilean_leader_mentioned_togethe
 def test_a_name_the_article_never_mentions_is_refused_before_any_ranking(pipeline: Pipeline) -> None:
     vocab = pipeline.retriever.vocabulary
     q = analyze("¿Qué opina Boric de la alianza de derecha?")
-    decision = scope.refused_at_once(q, pipeline.retriever.match(q), vocab)
+    matches = pipeline.retriever.match(q)
+    decision = scope.refused_at_once(q, matches, scope.missing_names(q, matches, vocab))
     assert decision is not None and decision.reason == "unknown_name" and not decision.answer
     q = analyze("¿Qué opina Milei de la alianza de derecha?")
-    assert scope.refused_at_once(q, pipeline.retriever.match(q), vocab) is None
+    matches = pipeline.retriever.match(q)
+    assert scope.refused_at_once(q, matches, scope.missing_names(q, matches, vocab)) is None
     # Refused at once or after ranking, a rule's refusal reads the same.
     assert pipeline.ask("¿Qué opina Boric de la alianza de derecha?").confidence == pipeline.ask(
         "¿En qué hotel se reunieron Milei y Kast?").confidence
