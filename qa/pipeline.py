@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 from . import compose, scope
@@ -75,6 +76,10 @@ class Pipeline:
             if s.section != LEAD_SECTION and (i == 0 or data.sentences[i - 1].section != s.section)
         ]
         self._heading_tokens = {first: tokenize(data.sentences[first].section) for first in self.section_starts}
+        # A question naming fewer heading words than the shortest heading needs names no section.
+        headings = [self.retriever.vocabulary.section_stems[first] for first in self.section_starts]
+        self._heading_stems = frozenset().union(*headings)
+        self._heading_words_needed = min((math.ceil(SECTION_COVERAGE * len(h)) for h in headings if h), default=1)
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
@@ -352,6 +357,8 @@ class Pipeline:
         if not matches or total == 0:
             return None
         strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
+        if len(strong & self._heading_stems) < self._heading_words_needed:
+            return None
         best: tuple[float, int] | None = None
         for first in self.section_starts:
             heading = self.retriever.vocabulary.section_stems[first]
