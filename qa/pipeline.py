@@ -158,7 +158,7 @@ class Pipeline:
         for i, cand in enumerate(ranked[:FACT_SEARCH_DEPTH]):
             if cand.score < ranked[0].score - FACT_SCORE_SLACK:
                 break
-            if scope.gives_view_of(names, cand.sentence, vocab):
+            if scope.gives_view_of(names, cand.sentence, vocab, self.media):
                 return [cand, *ranked[:i], *ranked[i + 1 :]]
         return ranked
 

@@ -470,6 +470,13 @@ def test_a_role_with_a_nationality_is_not_contradicted_by_other_wording(pipeline
     assert pipeline.ask("¿Qué decidió el Gobierno chileno sobre Milei?").refused
 
 
+def test_a_medium_spoken_to_is_no_source(pipeline: Pipeline) -> None:
+    # Kast gave the interview "a Ámbito y Clarín": Clarín reported nothing the article quotes.
+    assert pipeline.ask("¿Qué informó Clarín sobre la reunión de Milei y Kast?").refused
+    # La Nación is the source: "Según informes de La Nación…".
+    assert not pipeline.ask("¿Qué informó La Nación sobre la conversación con Milei?").refused
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
