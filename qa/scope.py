@@ -198,6 +198,7 @@ def ruled_out(
     - other_place: "¿Qué abordaron en su reunión en Santiago?" where the sentence places it in Buenos Aires;
     - other_medium: "¿Qué dijeron los exministros en su entrevista a Ámbito?" where the sentence names
       other media (``media``: the names the article introduces as media) and not that one;
+    - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
     """
@@ -221,6 +222,8 @@ def ruled_out(
         return "other_place"
     if other_medium(question, best, vocab, media):
         return "other_medium"
+    if unknown_topic(question, matches):
+        return "unknown_topic"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab, media):
         return "speaker_missing"
     if unknown_kind(question, matches):
@@ -434,6 +437,29 @@ def other_protagonist(
 
 
 _MONTHS = frozenset(MONTHS)
+
+
+_FIELD_NOUNS = frozenset({"materia", "area", "areas", "ambito", "ambitos", "campo", "campos", "terreno", "sector"})
+
+
+def unknown_topic(question: Question, matches: list[TermMatch]) -> bool:
+    """"¿Qué acuerdos en materia de salud…?", "¿Qué sinergias en educación…?": a noun narrowing another one
+    the article has, that the article never uses, in any form or equivalent: a field it does not cover."""
+    by_start = {m.token.start: m for m in matches}
+    tokens = question.tokens
+    for i in range(2, len(tokens)):
+        tok, prep, head = tokens[i], tokens[i - 1], tokens[i - 2]
+        # "sinergias en X", "en materia de X" narrow a field; "viajes de funcionarios" only describes.
+        if not (prep.folded == "en" or prep.folded == "de" and head.folded in _FIELD_NOUNS):
+            continue
+        if tok.capitalized and question.case_informative:
+            continue
+        m, h = by_start.get(tok.start), by_start.get(head.start)
+        if m is None or h is None or is_verb_lemma(tok.lemma) or is_verb_lemma(head.lemma) or not h.stems:
+            continue
+        if max(m.stems.values(), default=0.0) < KIND_STRENGTH and known_word(tok.surface):
+            return True
+    return False
 
 
 _PLACE_PREPOSITIONS = frozenset({"en", "desde", "hacia"})

@@ -477,6 +477,15 @@ def test_a_medium_spoken_to_is_no_source(pipeline: Pipeline) -> None:
     assert not pipeline.ask("¿Qué informó La Nación sobre la conversación con Milei?").refused
 
 
+def test_a_field_the_article_never_mentions_is_refused(pipeline: Pipeline) -> None:
+    # The agreements are "en materia de comercio, energía y defensa"; health is not among them.
+    assert pipeline.ask("¿Qué acuerdos bilaterales en materia de salud firmarán Argentina y Chile?").refused
+    assert pipeline.ask("¿Qué sinergias en educación buscan Argentina y Chile?").refused
+    assert not pipeline.ask("¿Qué acuerdos bilaterales en materia de energía podría haber?").refused
+    # A word that only describes ("giras de funcionarios") narrows no field.
+    assert not pipeline.ask("¿Habilitar giras de funcionarios entra dentro del apoyo institucional?").refused
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
