@@ -162,13 +162,15 @@ def decide(
 
 def refused_at_once(question: Question, matches: list[TermMatch], missing: int) -> Decision | None:
     """The rules that read the question and its matches alone, checked before any sentence is ranked: a
-    name the article never mentions (unknown_name) or a kind of thing it never names (unknown_kind) is
-    refused whatever sentence would rank first. Their refusal's probability is the rules' cap, as in
+    name the article never mentions (unknown_name), a kind of thing it never names (unknown_kind) or a
+    field it never mentions (unknown_topic) is refused whatever sentence would rank first. Their refusal's probability is the rules' cap, as in
     :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
     if missing > 0:
         rule = "unknown_name"
     elif unknown_kind(question, matches):
         rule = "unknown_kind"
+    elif unknown_topic(question, matches):
+        rule = "unknown_topic"
     else:
         return None
     return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
