@@ -26,6 +26,7 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 # A time expression that names a day: "el 23 de noviembre", not "a finales de noviembre".
+_YEAR_RE = re.compile(r"\b\d{4}\b")
 _DAY_RE = re.compile(rf"\b\d{{1,2}} de (?:{_MONTHS})\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b", re.IGNORECASE)
 _MEDIA_NOUNS = frozenset({"medio", "medios", "diario", "diarios", "periodico", "periodicos", "canal", "canales",
                           "radio", "radios", "cadena", "cadenas", "emisora", "emisoras"})
@@ -199,10 +200,11 @@ def find_fact(
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
     question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
     subjects: tuple[frozenset[str], ...] = (), beside: bool = False, in_country: str | None = None,
+    year: bool = False,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
-        times = [t for t in _hits(_TIME_RE, text) if not day or _DAY_RE.search(t.text)]
+        times = [t for t in _hits(_TIME_RE, text) if (not day or _DAY_RE.search(t.text)) and (not year or _YEAR_RE.search(t.text))]
         return Fact(times[0].start + offset, times[0].end + offset, qtype) if times else None
     if qtype == "place":
         for m in _hits(_PLACE_RE, text):

@@ -226,7 +226,7 @@ class Pipeline:
                              places=self.places, verb_at=verb_at, anchors=tuple(positions),
                              passives=shared_verbs,
                              counted=counted, counted_as=counted_as, media=media, question_stems=named,
-                             day=q.asks_day, country=q.asks_country, subjects=subjects, beside=describes,
+                             day=q.asks_day, year=q.asks_year, country=q.asks_country, subjects=subjects, beside=describes,
                              in_country=q.place_country)
             if not fact:
                 continue

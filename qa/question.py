@@ -197,6 +197,11 @@ class Question:
         return self._says(_ASKS_OTHERS_RE)
 
     @_once
+    def asks_year(self) -> bool:
+        """"¿En qué año…?", "¿En qué año exacto…?": "en los próximos años" does not answer, a year does."""
+        return self._says(_ASKS_YEAR_RE, "time")
+
+    @_once
     def asks_day(self) -> bool:
         """"¿Qué día exacto…?", "¿En qué fecha exacta…?": a month or "finales de noviembre" does not answer."""
         return self._says(_ASKS_DAY_RE, "time")
@@ -441,6 +446,7 @@ _COPULAS = _BE | {"esta", "estan", "estaba", "estuvo"}  # "¿Cuándo está previ
 _DEFINITE = frozenset({"el", "la", "los", "las"})
 _ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
 _ASKS_OTHERS_RE = re.compile(r"\b(?:que|cual|cuales)\s+otr[oa]s?\b")
+_ASKS_YEAR_RE = re.compile(r"\b(?:que|cual|en que) (?:ano|año)\b|\b(?:ano|año) (?:exact|precis)[oa]\b")
 _ASKS_DAY_RE = re.compile(r"\b(?:que|cual|en que) dia\b|\b(?:dia|fecha) (?:exact|precis)[oa]\b")
 _CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])
 

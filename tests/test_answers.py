@@ -486,6 +486,13 @@ def test_a_field_the_article_never_mentions_is_refused(pipeline: Pipeline) -> No
     assert not pipeline.ask("¿Habilitar giras de funcionarios entra dentro del apoyo institucional?").refused
 
 
+def test_which_year_needs_a_year(pipeline: Pipeline) -> None:
+    # "en los próximos años" names no year.
+    assert pipeline.ask("¿En qué año exacto se redefinirá la arquitectura política de América Latina?").refused
+    answer = pipeline.ask("¿En qué año se realizaron las declaraciones del gobierno de Milei?")
+    assert not answer.refused and "2025" in (answer.short_answer or "")
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
