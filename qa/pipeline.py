@@ -354,8 +354,8 @@ class Pipeline:
         does not name "Decisión del Gobierno argentino".
         """
         total = sum(m.weight for m in matches)
-        if not matches or total == 0:
-            return None
+        if not matches or total == 0 or q.qtype != "fact":
+            return None  # "¿Y por qué?", "¿Cuándo…?" ask for a reason or a fact, not for a section
         strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
         if len(strong & self._heading_stems) < self._heading_words_needed:
             return None

@@ -493,6 +493,11 @@ def test_which_year_needs_a_year(pipeline: Pipeline) -> None:
     assert not answer.refused and "2025" in (answer.short_answer or "")
 
 
+def test_why_is_answered_with_the_reason_not_with_a_section(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Y por qué?", ["¿Qué decidió el gobierno de Milei sobre Kast?"])
+    assert not answer.refused and "soberanía electoral" in answer.quote and answer.kind != "section"
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
