@@ -447,13 +447,15 @@ _FIELD_NOUNS = frozenset({"materia", "area", "areas", "ambito", "ambitos", "camp
 def unknown_topic(question: Question, matches: list[TermMatch]) -> bool:
     """"¿Qué acuerdos en materia de salud…?", "¿Qué sinergias en educación…?": a noun narrowing another one
     the article has, that the article never uses, in any form or equivalent: a field it does not cover."""
-    by_start = {m.token.start: m for m in matches}
     tokens = question.tokens
-    for i in range(2, len(tokens)):
-        tok, prep, head = tokens[i], tokens[i - 1], tokens[i - 2]
-        # "sinergias en X", "en materia de X" narrow a field; "viajes de funcionarios" only describes.
-        if not (prep.folded == "en" or prep.folded == "de" and head.folded in _FIELD_NOUNS):
-            continue
+    # "sinergias en X", "en materia de X" narrow a field; "viajes de funcionarios" only describes.
+    narrowed = [i for i in range(2, len(tokens)) if tokens[i - 1].folded == "en"
+                or tokens[i - 1].folded == "de" and tokens[i - 2].folded in _FIELD_NOUNS]
+    if not narrowed:
+        return False
+    by_start = {m.token.start: m for m in matches}
+    for i in narrowed:
+        tok, head = tokens[i], tokens[i - 2]
         if tok.capitalized and question.case_informative:
             continue
         m, h = by_start.get(tok.start), by_start.get(head.start)
