@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from . import compose, scope
-from .analysis import fold, is_verb_lemma, tokenize
+from .analysis import fold, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, list_items, media_names, place_names
@@ -31,6 +31,7 @@ FACT_SCORE_SLACK = 0.4
 FACT_PROXIMITY_WEIGHT = 0.5
 # An explanation often sits in its own sentence ('Milei explicó que…'), less like the question than the news.
 REASON_SCORE_SLACK = 0.5
+_SIDE_STEMS = frozenset(stem(w) for w in ("derecha", "izquierda", "centro", "centroderecha", "centroizquierda", "ultraderecha"))
 # How near the rest of the question an alternative must stand to be the one the sentence chooses, in words.
 ALTERNATIVE_WINDOW = 4
 
@@ -167,7 +168,7 @@ class Pipeline:
         if not ranked:
             return None, None
         top = ranked[0]
-        if q.qtype == "fact" and q.either_or is not None:
+        if q.qtype == "fact" and (q.either_or is not None or q.asks_side):
             return self._choose_alternative(q, ranked, matches or [])
         if q.qtype not in scope.FACT_TYPES and q.qtype not in ("reason", "definition"):
             return top, None
@@ -243,8 +244,8 @@ class Pipeline:
     def _choose_alternative(self, q: Question, ranked: list[Candidate], matches: list) -> tuple[Candidate, tuple[int, int] | None]:
         """"¿Kast es de izquierda o de derecha?": among near-ties, the sentence where one alternative stands
         closest to the rest of the question ("Kast, candidato de la derecha chilena"); that word is the fact."""
-        assert q.either_or is not None
-        alternatives = {t.stem for t in q.either_or}
+        # "¿De qué signo político…?" offers the sides Spanish politics has.
+        alternatives = {t.stem for t in q.either_or} if q.either_or else _SIDE_STEMS
         others = {s for m in matches if m.token.stem not in alternatives for s in m.sure_stems(EXACT)}
         top = ranked[0]
         best: tuple[int, Candidate, tuple[int, int]] | None = None
@@ -313,9 +314,14 @@ class Pipeline:
 
     def _identity(self, q: Question, matches: list) -> tuple[int, tuple[int, int] | None] | None:
         """'¿Quién es José Antonio Kast?': a sentence describing the name in apposition ('Kast, candidato de…')."""
-        if q.qtype != "person" or not matches:
+        if not (q.qtype == "person" or q.asks_role) or not matches:
             return None
         vocab = self.retriever.vocabulary
+        if q.asks_role:
+            # "¿Qué cargo ocupa Milei en…?": the names say who; the other words only what is asked of them.
+            matches = [m for m in matches if m.token.capitalized and q.case_informative or not known_word(m.token.surface)]
+            if not matches:
+                return None
         names = set()
         for m in matches:
             named = {st for st, v in m.stems.items() if v >= 0.85 and vocab.terms[st].capitalized}

@@ -177,6 +177,16 @@ class Question:
         return None
 
     @_once
+    def asks_role(self) -> bool:
+        """"¿Qué papel tiene Kast…?", "¿Qué cargo ocupa Milei?": who someone is, as "¿Quién es…?" asks."""
+        return self._says(_ASKS_ROLE_RE, "fact")
+
+    @_once
+    def asks_side(self) -> bool:
+        """"¿De qué signo político es la coalición…?": left or right, as if the question offered both."""
+        return self._says(_ASKS_SIDE_RE, "fact")
+
+    @_once
     def asks_name(self) -> bool:
         """"¿Quién…?", "¿Cómo se llama…?": only a name (or who did it) answers, not a description."""
         return self._says(_ASKS_NAME_RE, "person")
@@ -446,6 +456,8 @@ _COPULAS = _BE | {"esta", "estan", "estaba", "estuvo"}  # "¿Cuándo está previ
 _DEFINITE = frozenset({"el", "la", "los", "las"})
 _ASKS_COUNTRY_RE = re.compile(r"\bque (?:pais|paises|nacionalidad|nacionalidades)\b")
 _ASKS_OTHERS_RE = re.compile(r"\b(?:que|cual|cuales)\s+otr[oa]s?\b")
+_ASKS_ROLE_RE = re.compile(r"^\W*(?:y |e )?(?:que|cual es el) (?:papel|cargo|rol|funcion|puesto) (?:tiene|ocupa|cumple|desempena|desempeña|juega|es)\b")
+_ASKS_SIDE_RE = re.compile(r"\b(?:signo|orientacion|tendencia|color|espectro|linea) (?:politic|ideologic)[oa]s?\b|\bque ideologia\b")
 _ASKS_YEAR_RE = re.compile(r"\b(?:que|cual|en que) (?:ano|año)\b|\b(?:ano|año) (?:exact|precis)[oa]\b")
 _ASKS_DAY_RE = re.compile(r"\b(?:que|cual|en que) dia\b|\b(?:dia|fecha) (?:exact|precis)[oa]\b")
 _CALLED_WORDS = (["como", "se", "llama"], ["como", "se", "llaman"])

@@ -498,6 +498,17 @@ def test_why_is_answered_with_the_reason_not_with_a_section(pipeline: Pipeline) 
     assert not answer.refused and "soberanía electoral" in answer.quote and answer.kind != "section"
 
 
+def test_which_role_is_answered_like_who_is(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Qué papel tiene Kast en las elecciones chilenas?")
+    assert not answer.refused and answer.short_answer is not None
+    assert answer.short_answer.startswith("candidato de la derecha chilena")
+
+
+def test_which_political_side_is_answered_with_the_side(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿De qué signo político son los gobiernos de la coalición que quiere forjar Argentina?")
+    assert not answer.refused and answer.short_answer == "derecha"
+
+
 def test_who_is_the_rival_needs_a_name_beside_that_noun(pipeline: Pipeline) -> None:
     # The article never names Kast's opponent: neither Kast (named by the question) nor Milei (named
     # elsewhere in the sentence) is the answer.
