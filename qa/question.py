@@ -386,9 +386,15 @@ def _unmark_relatives(text: str) -> str:
 
 def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     """Analyse a question, folding in the previous turn when it is a bare follow-up."""
-    clean = fix_interrogative(" ".join(expand_shorthand(normalize(text)).split()))
-    folded = fold(clean)
+    clean = " ".join(normalize(text).split())
     tokens = tuple(tokenize(clean))
+    if any(t.folded in _SHORTHAND_FIRST for t in tokens):  # chat shorthand ("q", "xq", "gob."): rare
+        clean = " ".join(expand_shorthand(clean).split())
+        tokens = tuple(tokenize(clean))
+    fixed = fix_interrogative(clean)
+    if fixed is not clean:
+        clean, tokens = fixed, tuple(tokenize(fixed))
+    folded = fold(clean)
     content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
     typed = _unmark_relatives(clean)
     qtype = question_type(folded if typed is clean else fold(typed))
