@@ -108,9 +108,18 @@ def apposition(text: str, name_end: int) -> tuple[int, int] | None:
 _MEDIA_CUE_RE = re.compile(r"\b(?:medios?|diarios?|peri[oó]dicos?|informes|prensa)\s+(?:como|de)\s+$", re.IGNORECASE)
 
 
+# A web address's ending ("Clarin.com"): the medium's name is what stands before it.
+WEB_SUFFIX_RE = re.compile(r"\.[a-z]{2,4}$")
+
+
 def _name_parts(name: str) -> list[str]:
     """'Cadena 3 y Clarin.com' → ['cadena 3', 'clarin']: folded members, web suffixes dropped."""
-    return [re.sub(r"\.[a-z]{2,4}$", "", fold(p)) for p in re.split(r"\s*,\s*|\s+(?:y|e)\s+", name) if p]
+    return [WEB_SUFFIX_RE.sub("", fold(p)) for p in re.split(r"\s*,\s*|\s+(?:y|e)\s+", name) if p]
+
+
+def _all_media(name: str, media: frozenset[str]) -> bool:
+    """Whether every member of a name ('Ámbito y Clarín') is one of ``media``."""
+    return all(part in media for part in _name_parts(name))
 
 
 def media_names(text: str) -> set[str]:
@@ -141,7 +150,7 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
     for m in _hits(_NAME_RE, text):
         if fold(m.text) in places or any(fold(w) in places for w in m.text.split()):
             continue
-        if media and all(part in media for part in _name_parts(m.text)):
+        if media and _all_media(m.text, media):
             continue
         a, b = m.start, m.end
         words = m.text.split()
@@ -242,7 +251,7 @@ def find_fact(
         # "¿Cuántos medios…?" counts the media the sentence names ("a Ámbito y Clarín").
         if counted and fold(counted) in _MEDIA_NOUNS:
             named = find_fact("media", text, offset, question_words, after=after, places=places)
-            if named and all(part in media for part in _name_parts(text[named.start - offset : named.end - offset])):
+            if named and _all_media(text[named.start - offset : named.end - offset], media):
                 return Fact(named.start, named.end, "count")
         return None
     if qtype == "person" and verb_at is not None:
@@ -268,7 +277,7 @@ def find_fact(
         if qtype == "media" and media:
             # Where the article introduces its media ("medios como Cadena 3"), only those answer "¿Qué diarios…?":
             # "el Gobierno" is no newspaper.
-            names = [sp for sp in names if all(part in media for part in _name_parts(text[sp[0] - offset : sp[1] - offset]))]
+            names = [sp for sp in names if _all_media(text[sp[0] - offset : sp[1] - offset], media)]
         if not names:
             return None
         later = [s for s in names if s[0] >= after + offset] or names

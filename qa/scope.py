@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
+from .extract import WEB_SUFFIX_RE
 from .matching import EXACT, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
 from .question import VIEW_VERBS, Question
 from .retrieve import GLOSSARY, Candidate
@@ -345,13 +347,16 @@ def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary, media: froz
     medium (one of ``media``) speaks only as a source: not where it is the one spoken to ("a Ámbito y Clarín")."""
     tokens = vocab.sentence_tokens[sentence]
     named = [i for i, t in enumerate(tokens) if t.stem in names]
-    if media and named and all(_WEB_SUFFIX_RE.sub("", tokens[i].folded) in _media_words(media) for i in named):
+    words = _media_words(media)
+    if words and named and all(WEB_SUFFIX_RE.sub("", tokens[i].folded) in words for i in named):
         named = [i for i in named if not _spoken_to(tokens, i)]
     return bool(named) and any(t.lemma in VIEW_VERBS or t.folded == "segun" for t in tokens)
 
 
+@lru_cache(maxsize=4)
 def _media_words(media: frozenset[str]) -> frozenset[str]:
-    """Every word of the media's names ('cadena', '3', 'la', 'nacion', 'clarin', 'ambito')."""
+    """Every word of the media's names ('cadena', '3', 'la', 'nacion', 'clarin', 'ambito'): one article's
+    set, worked out once."""
     return frozenset(w for name in media for w in name.split())
 
 
@@ -497,12 +502,9 @@ def other_place(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     return not any(set(place) <= words for place in asked)
 
 
-_WEB_SUFFIX_RE = re.compile(r"\.[a-z]{2,4}$")
-
-
 def _media_named(tokens: tuple[Token, ...] | list[Token], media: frozenset[str]) -> set[str]:
     """The media of ``media`` ('cadena 3', 'la nacion') that a run of tokens names ('Clarin.com' is 'clarin')."""
-    words = [_WEB_SUFFIX_RE.sub("", t.folded) for t in tokens]
+    words = [WEB_SUFFIX_RE.sub("", t.folded) for t in tokens]
     found = set()
     for name in media:
         parts = name.split()
