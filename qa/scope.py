@@ -151,7 +151,8 @@ def decide(
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
     media: frozenset[str] = frozenset(), missing: int | None = None,
 ) -> Decision:
-    """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`."""
+    """Answer or refuse, with a calibrated probability; ``speaker_names`` comes from :func:`speaker`. For a
+    question :func:`refused_at_once` let through: its rules are not checked again here."""
     if not matches or best is None:
         return Decision(False, 0.0, {"content_words": float(len(matches))}, "no_content")
     feats = signals(question, matches, best, vocab, has_fact, missing)
@@ -163,10 +164,15 @@ def decide(
 
 
 def refused_at_once(question: Question, matches: list[TermMatch], missing: int) -> Decision | None:
-    """The rules that read the question and its matches alone, checked before any sentence is ranked: a
-    name the article never mentions (unknown_name), a kind of thing it never names (unknown_kind) or a
-    field it never mentions (unknown_topic) is refused whatever sentence would rank first. Their refusal's probability is the rules' cap, as in
-    :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
+    """The rules that read the question and its matches alone, checked before any sentence is ranked:
+
+    - unknown_name: a name or number the article never mentions means the question is about something
+      else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
+    - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one;
+    - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions.
+
+    What they refuse is refused whatever sentence would rank first. The refusal's probability is the rules'
+    cap, as in :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
     if missing > 0:
         rule = "unknown_name"
     elif unknown_kind(question, matches):
@@ -184,10 +190,10 @@ def ruled_out(
     speaker_names: set[str] | None, protagonists: frozenset[str] = frozenset(), lists_others: bool = False,
     media: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The rule that refuses the question whatever the model says, or None. The rules, in order:
+    """The rule that refuses the question whatever the model says, or None. These rules read the sentence;
+    the ones that read the question alone (unknown_name, unknown_kind, unknown_topic) are
+    :func:`refused_at_once`'s, checked before. In order:
 
-    - unknown_name: a name or number the article never mentions means the question is about something
-      else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
     - fact_missing: "¿cuándo…?" needs a time expression, "¿cuántos…?" a number or a countable list,
       "¿quién…?" / "¿cómo se llama…?" a name or the subject of what the question asks, and "¿en qué
       ciudad chilena…?" a place in that country;
@@ -202,12 +208,8 @@ def ruled_out(
     - other_place: "¿Qué abordaron en su reunión en Santiago?" where the sentence places it in Buenos Aires;
     - other_medium: "¿Qué dijeron los exministros en su entrevista a Ámbito?" where the sentence names
       other media (``media``: the names the article introduces as media) and not that one;
-    - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions;
-    - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view;
-    - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one.
+    - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view.
     """
-    if feats["missing_names"] > 0:
-        return "unknown_name"
     if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country) and feats["fact_missing"] > 0:
         return "fact_missing"
     if action_missing(question, matches, best, vocab):
@@ -226,12 +228,8 @@ def ruled_out(
         return "other_place"
     if other_medium(question, best, vocab, media):
         return "other_medium"
-    if unknown_topic(question, matches):
-        return "unknown_topic"
     if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab, media):
         return "speaker_missing"
-    if unknown_kind(question, matches):
-        return "unknown_kind"
     return None
 
 
