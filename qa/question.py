@@ -266,7 +266,7 @@ def _main_verb(tokens: tuple[Token, ...], verb: Token) -> Token:
         for k in range(at + 1, min(at + 5, len(tokens) - 1)):
             if tokens[k].folded in ("a", "de"):
                 nxt = tokens[k + 1]
-                if nxt.folded.endswith(("ar", "er", "ir")) and is_verb_lemma(nxt.lemma):
+                if is_verb_lemma(nxt.folded) and is_verb_lemma(nxt.lemma):  # an infinitive
                     return nxt
                 break
     return verb
@@ -327,9 +327,11 @@ _OPENING_WORDS = 3
 _FIRST_WORD_RE = re.compile(r"^(\W*)([^\W\d_]+)")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words differ by one insertion, deletion, substitution or swap of neighbours."""
-    if a == b or abs(len(a) - len(b)) > 1:
+def _at_most_one_edit(a: str, b: str) -> bool:
+    """Whether two words are equal or differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
         a, b = b, a
@@ -348,7 +350,7 @@ def fix_interrogative(text: str) -> str:
     typed = fold(m.group(2))
     # 'k' is how chat spells the sound of 'qu' and 'c' ("kien", "kuando").
     spellings = {typed, "qu" + typed[1:], "c" + typed[1:]} if typed[0] == "k" else {typed}
-    found = next((w for w in _INTERROGATIVES if any(t == w or _one_edit(t, w) for t in spellings)), None)
+    found = next((w for w in _INTERROGATIVES if any(_at_most_one_edit(t, w) for t in spellings)), None)
     if found is None:
         return text
     if m.group(2).isupper():
