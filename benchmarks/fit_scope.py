@@ -22,6 +22,8 @@ from qa.settings import PROJECT_ROOT
 
 FEATURES = [k for k in scope.WEIGHTS if k != "bias"]
 TIE_MARGIN = 0.01
+# The decisions the model made (scope.decide's reasons); any other was a rule's.
+MODEL_REASONS = frozenset({"answered", "low_support"})
 
 
 def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
@@ -33,7 +35,7 @@ def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
         ans = pipeline.ask(item.question, list(item.history))
         if "coverage" not in ans.signals:
             continue  # summaries and empty questions do not go through the model
-        if _ruled(pipeline, item, ans.signals):
+        if ans.reason not in MODEL_REASONS:
             continue  # decided by a rule (unknown name or kind, no date for «¿cuándo?»), not by the model
         best_right = False
         if item.answerable:
@@ -44,25 +46,6 @@ def rows(pipeline: Pipeline, split: str) -> tuple[np.ndarray, np.ndarray, list]:
         y.append(1.0 if best_right else 0.0)
         kept.append(item)
     return np.array(X), np.array(y), kept
-
-
-def _ruled(pipeline: Pipeline, item, signals: dict[str, float]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a hard rule of ``scope.decide`` refused the question before the model was consulted."""
-    from qa.question import analyze
-
-    q = analyze(item.question, tuple(item.history))
-    matches = pipeline.retriever.match(q)
-    ranked = pipeline.retriever.rank(matches) if matches else []
-    if not ranked:
-        return False
-    vocab = pipeline.retriever.vocabulary
-    names = scope.speaker(q, matches, vocab)
-    best, _ = pipeline._choose(q, pipeline._attributed_first(names, ranked), matches)
-    judged = ranked[0] if q.qtype == "reason" else best
-    return judged is not None and scope.ruled_out(
-        q, matches, judged, vocab, signals, names, pipeline.retriever.protagonist_names,
-        pipeline.lists_others(q, judged), pipeline.media,
-    ) is not None
 
 
 def _best_quote(pipeline: Pipeline, item) -> str:  # type: ignore[no-untyped-def]

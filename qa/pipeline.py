@@ -133,7 +133,7 @@ class Pipeline:
             return Answer(
                 question=text, refused=True, answer=message, quote=None, source=None,
                 confidence=round(scope.refusal_confidence(decision.probability), 4), kind="refusal",
-                suggestions=self.suggestions(), signals=decision.signals,
+                suggestions=self.suggestions(), signals=decision.signals, reason=decision.reason,
             )
         quote = self._sentence_text(best.sentence)
         if fact is None:
@@ -148,7 +148,7 @@ class Pipeline:
             question=text, refused=False, answer=body, quote=quote, source=self._source(best.sentence),
             confidence=round(scope.answer_confidence(decision.probability), 4), short_answer=fact_text,
             kind=q.qtype if fact_text else "passage", highlights=highlights,
-            alternatives=alternatives, signals=decision.signals,
+            alternatives=alternatives, signals=decision.signals, reason=decision.reason,
         )
 
     def _attributed_first(self, names: set[str] | None, ranked: list[Candidate]) -> list[Candidate]:

@@ -66,3 +66,6 @@ class Answer:
     alternatives: tuple[Source, ...] = ()
     suggestions: tuple[str, ...] = ()
     signals: dict[str, float] = field(default_factory=dict)
+    # What decided, for evaluation: "answered", "low_support", "no_content" or a rule's name (see qa.scope);
+    # empty where the model is not consulted (summary, identity, section). Not part of the API.
+    reason: str = ""
