@@ -23,7 +23,8 @@ _AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "no", "le", "les
 # Forms that, after a noun, are adjectives even when the lemmatiser reads a verb: participles, and plurals
 # ("campañas externas"; a verb ending in -as would be a second person, which news does not use).
 _ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "os", "as")
-_OF = frozenset({"de", "del", "sobre"})  # complements that belong to the noun: "la discusión sobre la desigualdad"
+# Complements that belong to the noun: "la discusión sobre la desigualdad", "mano dura contra la delincuencia".
+_OF = frozenset({"de", "del", "sobre", "contra"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
@@ -34,8 +35,11 @@ _WORDING_NOUNS = frozenset(
 _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 
 
-def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token], text: str) -> tuple[int, int] | None:
-    """Offsets in ``text`` of the phrase answering "¿Qué X…?" / "¿Qué + verbo…?", or None."""
+def what_phrase(
+    question: Question, matches: list[TermMatch], tokens: list[Token], text: str, tied: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the phrase answering "¿Qué X…?" / "¿Qué + verbo…?", or None. ``tied``: positions
+    of words a fixed expression joins to the next one ("mano | dura"), never cut apart."""
     wh = next((i for i, t in enumerate(question.tokens) if t.folded in _ASKS_WHAT), None)
     if question.qtype != "fact" or wh is None:
         return None
@@ -57,7 +61,7 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
         # Where the noun occurs more than once, the occurrence among the question's other words first.
         others = [i for i, tok in enumerate(tokens) if tok.stem in asked and tok.stem not in anchors]
         for i in sorted(found, key=lambda i: min((abs(i - j) for j in others), default=0)):
-            if phrase := _informative(_phrase(tokens, i, text), tokens, asked):
+            if phrase := _informative(_phrase(tokens, i, text, tied), tokens, asked):
                 return phrase
         return None
     subject_verb = _verb_after_noun(question, wh, by_start)
@@ -76,7 +80,7 @@ def what_phrase(question: Question, matches: list[TermMatch], tokens: list[Token
         if tok.stem in verb and _joined(tokens[i], tokens[i + 1], text):
             start = i + 1
             if tokens[start].folded in _DETERMINERS or not (tokens[start].is_stop or _is_verb(tokens[start])):
-                return _informative(_phrase(tokens, start, text), tokens, asked)
+                return _informative(_phrase(tokens, start, text, tied), tokens, asked)
     return None
 
 
@@ -137,7 +141,7 @@ def _joined(left: Token, right: Token, text: str) -> bool:
     return not text[left.end : right.start].strip()
 
 
-def _phrase(tokens: list[Token], i: int, text: str) -> tuple[int, int, int, int]:
+def _phrase(tokens: list[Token], i: int, text: str, tied: frozenset[int] = frozenset()) -> tuple[int, int, int, int]:
     """(start offset, end offset, first token, last token) of the noun phrase around token ``i``."""
     first = i
     if first > 0 and tokens[first - 1].folded in PRENOMINAL and _joined(tokens[first - 1], tokens[first], text):
@@ -148,7 +152,9 @@ def _phrase(tokens: list[Token], i: int, text: str) -> tuple[int, int, int, int]
     j = i + 1
     while j < len(tokens) and j - first < MAX_PHRASE_WORDS and _joined(tokens[j - 1], tokens[j], text):
         tok = tokens[j]
-        if not tok.is_stop and (not _is_verb(tok) or tok.folded.endswith(_ADJECTIVE_ENDINGS)):
+        if tok.folded not in _OF and not tok.is_stop and (
+            not _is_verb(tok) or tok.folded.endswith(_ADJECTIVE_ENDINGS) or j - 1 in tied
+        ):
             last = j  # an adjective, a participle or a noun in apposition: "apoyo institucional"
             j += 1
             continue

@@ -112,7 +112,8 @@ class Pipeline:
             return self._section_answer(text, section, matches)
         # Cheap checks first: what they refuse needs no ranking and no model.
         missing = scope.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
-        early = scope.refused_at_once(q, matches, missing) if matches else None
+        early = scope.refused_at_once(q, matches, missing, self.retriever.owners,
+                                        self.retriever.protagonist_names) if matches else None
         best: Candidate | None = None
         fact: tuple[int, int] | None = None
         if early is not None:
@@ -139,7 +140,7 @@ class Pipeline:
         if fact is None:
             # "¿Qué tipo de apoyo…?": the phrase asked for, cut from the sentence chosen above.
             fact = what_phrase(q, matches, self.retriever.vocabulary.sentence_tokens[best.sentence],
-                               self._document_text(best.sentence))
+                               self._document_text(best.sentence), self.retriever.tied[best.sentence])
         fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
         body = compose.fact_answer(q.qtype, fact_text, quote) if fact_text else compose.plain_answer(quote)
         highlights = self._highlights(best.sentence, matches, fact)
@@ -277,7 +278,11 @@ class Pipeline:
         words = {t.folded for t in q.tokens}
         found = find_fact("list", text, 0, words)
         items = list_items(text[found.start : found.end]) if found else []
-        return len(items) > 1 and any(not all(fold(w) in words for w in item.split()) for item in items)
+        new = [item for item in items if not all(fold(w) in words for w in item.split())]
+        if q.others_are_names:
+            # Other presidents or cities are named: "la seguridad" lists a topic, not one of them.
+            new = [item for item in new if any(w[:1].isupper() for w in item.split())]
+        return len(items) > 1 and bool(new)
 
     @staticmethod
     def _counted_as(q: Question, matches: list) -> frozenset[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality, normalize, tokenize
+from .matching import PERSON_NOUNS
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -207,6 +208,16 @@ class Question:
         return self._says(_ASKS_OTHERS_RE)
 
     @_once
+    def others_are_names(self) -> bool:
+        """"¿Qué otros presidentes…?", "¿Qué otras ciudades…?": the others asked for are people or places, so
+        only named ones answer; a list of topics does not."""
+        if not self.asks_others:
+            return False
+        after = (self.tokens[i + 1] for i, t in enumerate(self.tokens[:-1]) if t.folded in _OTHER_WORDS)
+        return any(t.lemma in PERSON_NOUNS or t.folded in PERSON_NOUNS or t.folded in _NAMED_PLACE_NOUNS
+                   or t.lemma in _NAMED_PLACE_NOUNS for t in after)
+
+    @_once
     def asks_year(self) -> bool:
         """"¿En qué año…?", "¿En qué año exacto…?": "en los próximos años" does not answer, a year does."""
         return self._says(_ASKS_YEAR_RE, "time")
@@ -321,6 +332,9 @@ _INTERROGATIVES = (
     "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
     "porque",
 )
+_OTHER_WORDS = frozenset({"otro", "otra", "otros", "otras"})
+_NAMED_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "capitales", "pais", "paises", "nacion", "naciones",
+                                "provincia", "provincias", "localidad", "localidades"})
 _PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "localidad", "provincia", "region", "lugar", "lugares", "sitio"})
 _ASKING_WORDS = frozenset(_INTERROGATIVES) | {"adonde", "cuan"}
 _OPENING_WORDS = 3
@@ -379,6 +393,37 @@ def _asks_which(tokens: tuple[Token, ...]) -> bool:
     return False
 
 
+# Nouns frozen inside a complex preposition, with the words around them: "en materia de X", "frente a X",
+# "en torno a X" only say "about X", so the noun is no more content than "sobre" is.
+_COMPLEX_PREPOSITIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "materia": (frozenset({"en"}), frozenset({"de"})),
+    "frente": (frozenset(), frozenset({"a", "al"})),
+    "torno": (frozenset({"en"}), frozenset({"a", "al"})),
+    "cara": (frozenset({"de"}), frozenset({"a", "al"})),
+    "terminos": (frozenset({"en"}), frozenset({"de"})),
+    "nivel": (frozenset({"a"}), frozenset({"de"})),
+    "plano": (frozenset({"el"}), frozenset({"de"})),
+    "terreno": (frozenset({"el"}), frozenset({"de"})),
+}
+# Words before "frente" that make it a noun ("el frente a armar"), not part of "frente a".
+_DETERMINERS = frozenset({"el", "un", "ese", "este", "aquel", "del", "al", "su", "nuevo"})
+
+
+def _complex_preposition_nouns(tokens: tuple[Token, ...]) -> set[int]:
+    """Start offsets of the nouns that only build a complex preposition ("en materia de", "frente a")."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens[:-1]):
+        shape = _COMPLEX_PREPOSITIONS.get(tok.folded)
+        if shape is None or tokens[i + 1].folded not in shape[1]:
+            continue
+        before, _after = shape
+        previous = tokens[i - 1].folded if i > 0 else ""
+        if (before and previous not in before) or (not before and previous in _DETERMINERS):
+            continue
+        found.add(tok.start)
+    return found
+
+
 def _unmark_relatives(text: str) -> str:
     """The text with unaccented relatives hidden from the type patterns, if the user types accents."""
     if not _ACCENTED.search(text):
@@ -397,7 +442,8 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     if fixed is not clean:
         clean, tokens = fixed, tuple(tokenize(fixed))
     folded = fold(clean)
-    content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS)
+    framing = _complex_preposition_nouns(tokens)
+    content = tuple(t for t in tokens if not t.is_stop and t.folded not in _FRAME_WORDS and t.start not in framing)
     typed = _unmark_relatives(clean)
     qtype = question_type(folded if typed is clean else fold(typed))
     if qtype == "reason" and _asks_which(tokens):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rank_bm25 import BM25Plus
 
-from .analysis import is_verb_lemma, known_word, stem
+from .analysis import Token, is_verb_lemma, known_word, stem
 from .index import IndexData
 from .matching import BOTH, PAIR, TYPO, TermMatch, TypoIndex, Vocabulary, refers_to_pair
 from .memo import Memo
@@ -99,6 +99,7 @@ class Retriever:
             if t.stem in self.protagonists and not known_word(t.surface)
         )
         self.roles, self.role_names = self._roles(data)
+        self.owners = self._owners()
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
             self.vocabulary.section_stems[sent.index].union(
@@ -115,6 +116,7 @@ class Retriever:
         for key in self.phrases:
             sizes.setdefault(key[0], set()).add(len(key))
         self.phrase_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
+        self.tied = [self._tied(toks) for toks in self.vocabulary.sentence_tokens]
         self._typo_memo: Memo[str, set[str]] = Memo()
         self._rows: Memo[frozenset[tuple[str, float]], tuple[dict[int, float], list[float] | None]] = Memo()
         self.glossary_typos = TypoIndex(key[0] for key in self.phrases if len(key) == 1)
@@ -162,6 +164,32 @@ class Retriever:
                         roles.setdefault(role.stem, set()).add(tok.stem)
                         names.setdefault(tok.stem, set()).update(t.folded for t in toks[first : i + 1])
         return {k: frozenset(v) for k, v in roles.items()}, names
+
+    def _tied(self, tokens: list[Token]) -> frozenset[int]:
+        """Positions of the words a glossary expression ties to the next word ("mano | dura"): a phrase cut
+        from the sentence keeps such an expression whole."""
+        words = [k for k, t in enumerate(tokens) if not t.is_stop]
+        tied: set[int] = set()
+        for a in range(len(words)):
+            for size in self.phrase_sizes.get(tokens[words[a]].stem, ()):
+                if size > 1 and a + size <= len(words) and tuple(tokens[k].stem for k in words[a : a + size]) in self.phrases:
+                    tied.update(range(words[a], words[a + size - 1]))
+        return frozenset(tied)
+
+    def _owners(self) -> dict[str, frozenset[str]]:
+        """Whose each noun is, where the article says "N de <protagonist>": "el gobierno de Javier Milei" and
+        "la campaña de Kast" give {gobiern: {milei}, campan: {kast}}."""
+        owners: dict[str, set[str]] = {}
+        for toks in self.vocabulary.sentence_tokens:
+            for i in range(1, len(toks) - 1):
+                if toks[i].folded != "de" or toks[i - 1].is_stop:
+                    continue
+                j = i + 1
+                while j < len(toks) and toks[j].capitalized and not toks[j].is_stop:
+                    if toks[j].stem in self.protagonist_names:
+                        owners.setdefault(toks[i - 1].stem, set()).add(toks[j].stem)
+                    j += 1
+        return {k: frozenset(v) for k, v in owners.items()}
 
     def named_by_role(self, matches: list[TermMatch]) -> set[str]:
         """Folded words of the names a question refers to by their role ("el candidato chileno" → José Antonio Kast)."""

@@ -163,13 +163,18 @@ def decide(
     return Decision(p >= THRESHOLD, p, feats, "answered" if p >= THRESHOLD else "low_support")
 
 
-def refused_at_once(question: Question, matches: list[TermMatch], missing: int) -> Decision | None:
+def refused_at_once(
+    question: Question, matches: list[TermMatch], missing: int, owners: dict[str, frozenset[str]] | None = None,
+    protagonists: frozenset[str] = frozenset(),
+) -> Decision | None:
     """The rules that read the question and its matches alone, checked before any sentence is ranked:
 
     - unknown_name: a name or number the article never mentions means the question is about something
       else, however well the rest matches ("¿Qué publicó El Mercurio sobre la reunión?");
     - unknown_kind: "¿En qué hotel…?" asks for a hotel, and the article never mentions one;
-    - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions.
+    - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions;
+    - other_owner: "¿Qué confirmó el gobierno de Kast…?" where the article only has "el gobierno de Milei"
+      (``owners``: whose each noun is in the article, from :attr:`Retriever.owners`).
 
     What they refuse is refused whatever sentence would rank first. The refusal's probability is the rules'
     cap, as in :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
@@ -179,6 +184,8 @@ def refused_at_once(question: Question, matches: list[TermMatch], missing: int) 
         rule = "unknown_kind"
     elif unknown_topic(question, matches):
         rule = "unknown_topic"
+    elif owners and other_owner(question, matches, owners, protagonists):
+        rule = "other_owner"
     else:
         return None
     return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
@@ -444,6 +451,28 @@ def other_protagonist(
 _MONTHS = frozenset(MONTHS)
 
 
+def other_owner(
+    question: Question, matches: list[TermMatch], owners: dict[str, frozenset[str]], protagonists: frozenset[str]
+) -> bool:
+    """"¿Qué enfatiza la campaña de Milei?" where the article speaks only of "la campaña de Kast": the noun is
+    the article's, but it belongs to another protagonist, so what the article says of it is not the answer."""
+    tokens = question.tokens
+    by_start = {m.token.start: m for m in matches}
+    for i in range(1, len(tokens) - 1):
+        head = tokens[i - 1]
+        if tokens[i].folded != "de" or head.stem not in owners:
+            continue
+        asked: set[str] = set()
+        for tok in tokens[i + 1 :]:
+            m = by_start.get(tok.start)
+            if m is None or not (tok.capitalized or not known_word(tok.surface)):
+                break
+            asked |= {st for st, strength in m.stems.items() if strength >= TYPO and st in protagonists}
+        if asked and asked.isdisjoint(owners[head.stem]):
+            return True
+    return False
+
+
 _FIELD_NOUNS = frozenset({"materia", "area", "areas", "ambito", "ambitos", "campo", "campos", "terreno", "sector"})
 
 
@@ -462,7 +491,9 @@ def unknown_topic(question: Question, matches: list[TermMatch]) -> bool:
         if tok.capitalized and question.case_informative:
             continue
         m, h = by_start.get(tok.start), by_start.get(head.start)
-        if m is None or h is None or is_verb_lemma(tok.lemma) or is_verb_lemma(head.lemma) or not h.stems:
+        # "en materia de X" narrows by itself: its noun is part of a preposition, not a question word.
+        field = head.folded in _FIELD_NOUNS and tokens[i - 1].folded == "de"
+        if m is None or is_verb_lemma(tok.lemma) or not field and (h is None or is_verb_lemma(head.lemma) or not h.stems):
             continue
         if max(m.stems.values(), default=0.0) < KIND_STRENGTH and known_word(tok.surface):
             return True

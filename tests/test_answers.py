@@ -579,3 +579,28 @@ def test_when_did_it_happen_needs_a_sentence_saying_it_happened(pipeline: Pipeli
 
 def test_a_month_the_sentence_does_not_give_is_another_event(pipeline: Pipeline) -> None:
     assert pipeline.ask("¿Qué acuerdos en materia de energía firmaron Milei y Kast en octubre de 2025?").refused
+
+
+def test_a_complex_preposition_is_not_a_word_to_find(pipeline: Pipeline) -> None:
+    # "frente a" only says "about": the question is about crime, which the campaign sentence covers.
+    answer = pipeline.ask("¿Qué plantea el candidato de la derecha frente a la delincuencia?")
+    assert not answer.refused and "mano dura" in answer.quote
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # Other people are named people: the topics the meeting sentence lists are not other leaders.
+    ("¿Qué otros líderes participaron de la reunión en Buenos Aires?", True),
+    ("¿Qué otras capitales visitó Kast además de Buenos Aires?", True),
+    ("¿Qué otros temas, además de la seguridad, abordaría la alianza?", False),
+])
+def test_other_people_or_places_must_be_named(pipeline: Pipeline, question: str, refused: bool) -> None:
+    assert pipeline.ask(question).refused is refused
+
+
+def test_what_belongs_to_one_protagonist_is_not_the_others(pipeline: Pipeline) -> None:
+    assert pipeline.ask("¿Qué enfatiza la campaña de Milei?").refused
+    assert pipeline.ask("¿Qué decidió el gobierno de Kast?").refused
+    answer = pipeline.ask("¿Qué enfatiza la campaña de Kast?")
+    assert not answer.refused
+    # The short answer keeps a fixed expression whole ("mano dura") and its complement.
+    assert answer.short_answer == "una política de mano dura contra la delincuencia"
