@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Token, is_verb_lemma
-from .matching import TermMatch
+from .matching import EXACT, TermMatch
 from .question import PRENOMINAL, Question
 from .retrieve import GLOSSARY
 
@@ -27,6 +27,8 @@ _ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"
 _OF = frozenset({"de", "del", "sobre", "contra"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
+# How many words further an equivalent of the noun asked about may stand and still come before the noun itself.
+EQUIVALENT_DISTANCE = 5
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
 _WORDING_NOUNS = frozenset(
     "expresion expresiones palabra palabras frase frases termino terminos adjetivo adjetivos calificativo "
@@ -58,10 +60,16 @@ def what_phrase(
         found = [i for i, tok in enumerate(tokens) if tok.stem in anchors and not tok.is_stop]
         if not found:
             return None
-        # Where the noun occurs more than once, the occurrence among the question's other words first.
+        # Where the noun occurs more than once, the occurrence among the question's other words first; the
+        # noun itself ("comunicados de Estado") a few words ahead of an equivalent ("viajes oficiales").
+        exact = _exact(noun)
         others = [i for i, tok in enumerate(tokens) if tok.stem in asked and tok.stem not in anchors]
-        for i in sorted(found, key=lambda i: min((abs(i - j) for j in others), default=0)):
-            if phrase := _informative(_phrase(tokens, i, text, tied), tokens, asked):
+        for i in sorted(found, key=lambda i: min((abs(i - j) for j in others), default=0)
+                        + (0 if tokens[i].stem in exact else EQUIVALENT_DISTANCE)):
+            found_phrase = _phrase(tokens, i, text, tied)
+            if _plural(question.content[question.type_noun]):
+                found_phrase = _coordinated_names(tokens, found_phrase, text)
+            if phrase := _informative(found_phrase, tokens, asked):
                 return phrase
         return None
     subject_verb = _verb_after_noun(question, wh, by_start)
@@ -87,6 +95,11 @@ def what_phrase(
 def _strong(match: TermMatch | None) -> set[str]:
     """The stems a question word surely stands for (itself or a glossary equivalent): what anchors a phrase."""
     return match.sure_stems(GLOSSARY) if match else set()
+
+
+def _exact(match: TermMatch | None) -> set[str]:
+    """The stems a question word is itself (its inflections), not its equivalents."""
+    return {s for s, v in match.stems.items() if v >= EXACT} if match else set()
 
 
 def _asked_verb(question: Question, wh: int, by_start: dict[int, TermMatch]) -> set[str] | None:
@@ -168,6 +181,34 @@ def _phrase(tokens: list[Token], i: int, text: str, tied: frozenset[int] = froze
                 j = k + 1
                 continue
         break
+    return tokens[first].start, tokens[last].end, first, last
+
+
+_AND = frozenset({"y", "e"})
+
+
+def _plural(tok: Token) -> bool:
+    """"países", "medios": the question asks for more than one."""
+    return tok.folded != tok.lemma and tok.folded.endswith("s")
+
+
+def _coordinated_names(tokens: list[Token], found: tuple[int, int, int, int], text: str) -> tuple[int, int, int, int]:
+    """"¿Qué países…?" where the phrase is a name: the names joined to it ("Argentina y Chile"), too."""
+    start, end, first, last = found
+    if not all(t.capitalized for t in tokens[first : last + 1] if not t.is_stop):
+        return found
+
+    def joined(a: int, b: int) -> bool:  # tokens a < b joined by "y" or a comma, both names
+        between = text[tokens[a].end : tokens[b].start].strip()
+        return tokens[a].capitalized and tokens[b].capitalized and (between == "," or (
+            b == a + 2 and tokens[a + 1].folded in _AND and not text[tokens[a].end : tokens[a + 1].start].strip()))
+
+    while first >= 2 and joined(first - 2, first):
+        first -= 2
+    while first >= 1 and joined(first - 1, first):
+        first -= 1
+    while last + 2 < len(tokens) and joined(last, last + 2):
+        last += 2
     return tokens[first].start, tokens[last].end, first, last
 
 

@@ -540,6 +540,9 @@ _DESCRIPTIVE_NOUNS = frozenset(
 )
 
 
+_COUNT_WORDS = frozenset("dos tres cuatro cinco seis siete ocho nueve diez".split())
+
+
 def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | None:
     """The noun right after an interrogative ("¿Qué hotel…?"): the kind of thing the answer must be.
 
@@ -565,6 +568,8 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
                 k += 2
             elif tokens[k].folded in _CLASSIFIERS and k + 3 < len(tokens) and folded[k + 1] in _BE and folded[k + 2] in _DEFINITE:
                 k += 3  # "¿De qué tipo son las colaboraciones…?" classifies "colaboraciones"
+            if (tokens[k].folded in _COUNT_WORDS or tokens[k].surface.isdigit()) and k + 1 < len(tokens):
+                k += 1  # "¿Qué dos países…?" asks for countries, two of them
             nxt = tokens[k]
             if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded or nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None

@@ -604,3 +604,14 @@ def test_what_belongs_to_one_protagonist_is_not_the_others(pipeline: Pipeline) -
     assert not answer.refused
     # The short answer keeps a fixed expression whole ("mano dura") and its complement.
     assert answer.short_answer == "una política de mano dura contra la delincuencia"
+
+
+@pytest.mark.parametrize(("question", "short"), [
+    # The noun asked about where the sentence has it, before an equivalent further from the question's words.
+    ("¿Qué clase de comunicados cuentan como apoyo institucional?", "comunicados de Estado"),
+    # "¿Qué dos países…?" asks for countries, and for all the names joined in the sentence.
+    ("¿Qué dos países quieren encontrar sinergias?", "Argentina y Chile"),
+])
+def test_what_kind_short_answers(pipeline: Pipeline, question: str, short: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.short_answer == short
