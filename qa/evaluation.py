@@ -15,10 +15,26 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis import tokenize
 from .errors import QAError
 from .pipeline import Pipeline
 
 KINDS = ("direct", "paraphrase", "noisy", "short_fact", "summary", "follow_up", "unrelated", "same_subject", "near_miss")
+# The headline figures ``qa eval`` prints, its HTML report shows and eval/RESULTS.md records, with their labels.
+HEADLINE = (
+    ("accuracy", "Aciertos (respuesta con la evidencia o negativa correcta)"),
+    ("answered_rate", "Tasa de respuesta (preguntas con respuesta)"),
+    ("hit_at_1", "Evidencia en la cita (hit@1)"),
+    ("hit_at_3", "Evidencia entre las 3 primeras (hit@3)"),
+    ("mrr", "MRR"),
+    ("exact_match", "Respuesta corta: coincidencia exacta"),
+    ("f1", "Respuesta corta: F1"),
+    ("fact_stated", "Dato breve enunciado en la respuesta (short_fact)"),
+    ("refusal_precision", "Negativas: precisión"),
+    ("refusal_recall", "Negativas: exhaustividad"),
+    ("refusal_f1", "Negativas: F1"),
+    ("wrong_refusals", "Negativas indebidas (preguntas con respuesta)"),
+)
 BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
 _PUNCT = set(string.punctuation) | set("¿¡«»“”‘’—–…")
 
@@ -51,6 +67,7 @@ class Outcome:
     em: float = 0.0
     f1: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    stated: bool = False  # the reply's own text states the expected short answer
 
 
 def load_items(path: Path) -> list[Item]:
@@ -93,6 +110,15 @@ def f1_score(prediction: str, truth: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def states_fact(reply: str, truth: str) -> bool:
+    """Whether a reply's text states the expected short answer: every content word of it (stemmed, an
+    explanatory note in parentheses left out) is in the reply. "La reunión fue en Buenos Aires." states
+    "en Buenos Aires"; a whole quoted paragraph usually does too, which is why only short-fact questions,
+    whose replies should be short, are counted."""
+    words = {t.stem for t in tokenize(re.sub(r"\([^)]*\)", " ", truth)) if not t.is_stop}
+    return bool(words) and words <= {t.stem for t in tokenize(reply)}
+
+
 def run_item(pipeline: Pipeline, item: Item) -> Outcome:
     """Ask one question and judge the result."""
     ans = pipeline.ask(item.question, list(item.history))
@@ -106,8 +132,9 @@ def run_item(pipeline: Pipeline, item: Item) -> Outcome:
     pred = ans.short_answer or ans.quote or ""
     em = exact_match(pred, item.answer or "") if not ans.refused else 0.0
     f1 = f1_score(pred, item.answer or "") if not ans.refused else 0.0
+    stated = not ans.refused and bool(item.answer) and states_fact(ans.answer, item.answer or "")
     return Outcome(item, ans.refused, correct, rank if not ans.refused else None, ans.short_answer, ans.quote,
-                   ans.confidence, em, f1, ans.signals)
+                   ans.confidence, em, f1, ans.signals, stated)
 
 
 def _rate(num: float, den: float) -> float:
@@ -129,6 +156,7 @@ def metrics(outcomes: list[Outcome]) -> dict[str, object]:
     for kind in [k for k in KINDS if k in groups] + sorted(set(groups) - set(KINDS)):
         group = groups[kind]
         per_kind[kind] = {"n": len(group), "accuracy": _rate(sum(o.correct for o in group), len(group))}
+    facts = [o for o in answerable if o.item.kind == "short_fact" and o.item.answer]
     reliability = []
     answered = [o for o in outcomes if not o.refused]
     for low, high in BANDS:
@@ -144,6 +172,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, object]:
         "mrr": _rate(sum(1.0 / o.rank for o in answerable if o.rank), len(answerable)),
         "exact_match": _rate(sum(o.em for o in answerable), len(answerable)),
         "f1": _rate(sum(o.f1 for o in answerable), len(answerable)),
+        # Issue 4: for short-fact questions, the reply itself states the fact.
+        "fact_stated": _rate(sum(o.stated for o in facts), len(facts)),
         "refusal_precision": precision,
         "refusal_recall": recall,
         "refusal_f1": _rate(2 * precision * recall, precision + recall),

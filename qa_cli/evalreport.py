@@ -8,27 +8,14 @@ from pathlib import Path
 import click
 
 from qa.errors import QAError
-from qa.evaluation import Outcome, check_floors, evaluate, load_items
+from qa.evaluation import HEADLINE, Outcome, check_floors, evaluate, load_items
 from qa.pipeline import Pipeline
 
-_HEADLINE = (
-    ("accuracy", "Aciertos (respuesta con la evidencia o negativa correcta)"),
-    ("answered_rate", "Tasa de respuesta (preguntas con respuesta)"),
-    ("hit_at_1", "Evidencia en la cita (hit@1)"),
-    ("hit_at_3", "Evidencia entre las 3 primeras (hit@3)"),
-    ("mrr", "MRR"),
-    ("exact_match", "Respuesta corta: coincidencia exacta"),
-    ("f1", "Respuesta corta: F1"),
-    ("refusal_precision", "Negativas: precisión"),
-    ("refusal_recall", "Negativas: exhaustividad"),
-    ("refusal_f1", "Negativas: F1"),
-    ("wrong_refusals", "Negativas indebidas (preguntas con respuesta)"),
-)
 
 
 def _print_split(name: str, figures: dict[str, object], outcomes: list[Outcome]) -> None:
     click.echo(f"\n== Mitad «{name}»: {figures['questions']} preguntas ==")
-    for key, label in _HEADLINE:
+    for key, label in HEADLINE:
         click.echo(f"  {label:<58} {figures[key]:.3f}")
     click.echo("\n  Por tipo:                n   acierto")
     for kind, row in figures["per_kind"].items():  # type: ignore[union-attr]

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from qa import scope
-from qa.evaluation import Outcome
+from qa.evaluation import HEADLINE, Outcome
 
 
 def _answer_probability(o: Outcome) -> float:
@@ -90,8 +90,7 @@ def write_report(path: Path, results: dict[str, tuple[dict, list[Outcome]]]) -> 
              "<h1>Evaluación del servicio de preguntas</h1>"]
     for name, (figures, _) in results.items():
         parts.append(f"<h2>Mitad «{html.escape(name)}» ({figures['questions']} preguntas)</h2><table>")
-        for key in ("accuracy", "answered_rate", "hit_at_1", "hit_at_3", "mrr", "exact_match", "f1",
-                    "refusal_precision", "refusal_recall", "refusal_f1", "wrong_refusals"):
+        for key, _label in HEADLINE:
             parts.append(f"<tr><th>{key}</th><td>{figures[key]:.3f}</td></tr>")
         parts.append("</table>")
     for title, uri in _plots(results):

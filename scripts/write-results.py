@@ -10,9 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from qa.evaluation import HEADLINE
+
 ROOT = Path(__file__).resolve().parents[1]
-FIGURES = ("accuracy", "answered_rate", "hit_at_1", "hit_at_3", "mrr", "exact_match", "f1",
-           "refusal_precision", "refusal_recall", "refusal_f1", "wrong_refusals")
+FIGURES = tuple(key for key, _label in HEADLINE)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from qa.evaluation import exact_match, f1_score, load_items, normalize_answer
+from qa.evaluation import exact_match, f1_score, load_items, normalize_answer, states_fact
 from qa.settings import PROJECT_ROOT
 from qa_cli import main
 
@@ -29,6 +29,14 @@ def test_mlqa_normalisation_drops_articles_and_punctuation() -> None:
     assert 0 < f1_score("Buenos Aires", "en Buenos Aires") < 1
 
 
+def test_a_reply_states_a_fact_when_it_has_all_its_words() -> None:
+    assert states_fact("La reunión fue en Buenos Aires, según el artículo.", "en Buenos Aires")
+    # A note in parentheses is the question writer's, not part of the fact.
+    assert states_fact("A finales de noviembre de 2025, según el artículo.", "Noviembre (a finales de mes).")
+    assert not states_fact("Kast, según el artículo.", "José Antonio Kast")
+    assert not states_fact("Lo siento, el artículo no responde a esa pregunta.", "la seguridad")
+
+
 def test_eval_prints_every_figure_and_holds_the_floors() -> None:
     result = CliRunner().invoke(main, ["eval", "--json"])
     report = json.loads(result.output)
@@ -36,7 +44,7 @@ def test_eval_prints_every_figure_and_holds_the_floors() -> None:
     assert result.exit_code == 0
     for half in ("dev", "heldout"):
         figures = report["splits"][half]
-        for key in ("answered_rate", "hit_at_1", "hit_at_3", "mrr", "exact_match", "f1",
+        for key in ("answered_rate", "hit_at_1", "hit_at_3", "mrr", "exact_match", "f1", "fact_stated",
                     "refusal_precision", "refusal_recall", "refusal_f1", "per_kind", "misses"):
             assert key in figures
 
