@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import MONTHS, Token, country_of, demonym, fold, is_verb_lemma, lemma, stem, stopwords, tokenize
+from .analysis import MONTHS, Token, country_of, demonym, fold, is_verb_lemma, known_word, lemma, stem, stopwords, tokenize
 
 _MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
@@ -131,6 +131,19 @@ def media_names(text: str) -> set[str]:
         if any(p in media for p in parts):
             media.update(parts)
     return media
+
+
+def full_names(text: str) -> dict[str, str]:
+    """A person's full name by the surname a sentence may use alone: {"Kast": "José Antonio Kast"}. A name
+    of several capitalised words ending in a word Spanish does not know ("Milei") is a person's."""
+    found: dict[str, str] = {}
+    for m in _NAME_RE.finditer(text):
+        words = m.group(0).split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or known_word(words[-1]):
+            continue  # "Cadena 3 y Clarin.com" joins two names; "Buenos Aires" is Spanish words
+        if len(m.group(0)) > len(found.get(words[-1], "")):
+            found[words[-1]] = m.group(0)
+    return found
 
 
 def place_names(text: str) -> set[str]:

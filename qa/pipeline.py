@@ -10,7 +10,7 @@ from . import compose, scope
 from .analysis import fold, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import apposition, find_fact, list_items, media_names, place_names
+from .extract import apposition, find_fact, full_names, list_items, media_names, place_names
 from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
@@ -85,6 +85,8 @@ class Pipeline:
         self._sources = [self._make_source(s.index) for s in data.sentences]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
         self.media = frozenset(n for d in data.documents for n in media_names(d.text))
+        # "Kast" answers "¿Quién…?" in full: the name the article gives him elsewhere.
+        self.full_names = {short: full for d in data.documents for short, full in full_names(d.text).items()}
         # Built once, here and not on a request; refusals met while checking them offer the summary.
         self._suggestions: tuple[str, ...] = (SUMMARY_SUGGESTION,)
         self._suggestions = self._checked_suggestions()
@@ -142,7 +144,7 @@ class Pipeline:
             fact = what_phrase(q, matches, self.retriever.vocabulary.sentence_tokens[best.sentence],
                                self._document_text(best.sentence), self.retriever.tied[best.sentence])
         fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
-        body = compose.fact_answer(q.qtype, fact_text, quote) if fact_text else compose.plain_answer(quote)
+        body = compose.fact_answer(q.qtype, self._in_full(q.qtype, fact_text), quote) if fact_text else compose.plain_answer(quote)
         highlights = self._highlights(best.sentence, matches, fact)
         alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
         return Answer(
@@ -344,6 +346,10 @@ class Pipeline:
         # No description in apposition: the sentence that first introduces the name says who it is.
         return (first_mention, None) if first_mention is not None else None
 
+    def _in_full(self, qtype: str, fact: str) -> str:
+        """A person named by surname alone ("Kast"), as the article names him in full ("José Antonio Kast")."""
+        return self.full_names.get(fact.strip(), fact) if qtype == "person" else fact
+
     def _identity_answer(
         self, text: str, q: Question, matches: list, index: int, span: tuple[int, int] | None
     ) -> Answer:
@@ -352,7 +358,7 @@ class Pipeline:
         fact = self._document_text(index)[span[0] : span[1]] if span else None
         return Answer(
             question=text, refused=False,
-            answer=compose.fact_answer("person", fact, quote) if fact else compose.plain_answer(quote),
+            answer=compose.fact_answer("person", self._in_full("person", fact), quote) if fact else compose.plain_answer(quote),
             quote=quote, source=self._source(index), confidence=IDENTITY_CONFIDENCE,
             short_answer=fact, kind="person" if fact else "passage", highlights=self._highlights(index, matches, span),
         )
