@@ -61,6 +61,20 @@ def fact_answer(qtype: str, fact: str, sentence: str) -> str:
     return f"{_capitalize(phrase)}, según el artículo."
 
 
+_LED_RE = re.compile(r"(?P<what>.+?),\s+(?P<verb>[a-záéíóúñ]+?)(?P<ending>ado|ido|ada|ida)s?\s+por\s+.+")
+
+
+def role_answer(description: str) -> str:
+    """Who someone is, from the description found for them. "El Gobierno argentino, encabezado por Javier
+    Milei" says it in the passive; the reply turns it round: "Encabeza el Gobierno argentino"."""
+    m = _LED_RE.fullmatch(description.strip())
+    if m is None:
+        return fact_answer("person", description, "")
+    # encabezado → encabeza, presidido → preside, dirigido → dirige.
+    verb = m["verb"] + ("a" if m["ending"].startswith("a") else "e")
+    return f"{_capitalize(verb)} {_lower_first(m['what'])}, según el artículo."
+
+
 def plain_answer(sentence: str) -> str:
     """An answer for questions without a single short fact: the sentence, reported."""
     return reported(sentence)

@@ -105,6 +105,24 @@ def apposition(text: str, name_end: int) -> tuple[int, int] | None:
     return name_end + m.start(1), name_end + m.end(1)
 
 
+# "El Gobierno argentino, encabezado por Javier Milei": what a person leads, heads or chairs, said in the passive.
+_LED_BY_RE = re.compile(
+    r"(?:\b(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as)\s+)?[\wáéíóúñÁÉÍÓÚÑ][^,.;:“”]{2,80},\s+[a-záéíóúñ]+(?:ado|ido|ada|ida)s?\s+por\s+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\s+)*$"
+)
+
+
+def led_by(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
+    """'El Gobierno argentino, encabezado por Javier Milei' → that whole phrase, for the name ending at
+    ``name_end`` (its last word starting at ``name_start``): who someone is, when no apposition says it."""
+    window = max(0, name_start - 120)
+    m = _LED_BY_RE.search(text, window, name_start)
+    if not m or m.end() != name_start:
+        return None
+    rest = re.match(r"(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)*", text[name_end:])  # "Javier | Milei": the whole name
+    return m.start(), name_end + (rest.end() if rest else 0)
+
+
 _MEDIA_CUE_RE = re.compile(r"\b(?:medios?|diarios?|peri[oó]dicos?|informes|prensa)\s+(?:como|de)\s+$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from . import compose, scope
 from .analysis import fold, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import apposition, find_fact, full_names, list_items, media_names, place_names
+from .extract import apposition, find_fact, full_names, led_by, list_items, media_names, place_names
 from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
@@ -320,7 +320,8 @@ class Pipeline:
         return Source(document=doc, title=self.titles[doc], section=s.section, start=s.start, end=s.end)
 
     def _identity(self, q: Question, matches: list) -> tuple[int, tuple[int, int] | None] | None:
-        """'¿Quién es José Antonio Kast?': a sentence describing the name in apposition ('Kast, candidato de…')."""
+        """'¿Quién es José Antonio Kast?': a sentence describing the name in apposition ('Kast, candidato de…'),
+        or saying what the person leads ('el Gobierno argentino, encabezado por Javier Milei')."""
         if not (q.qtype == "person" or q.asks_role) or not matches:
             return None
         vocab = self.retriever.vocabulary
@@ -340,7 +341,8 @@ class Pipeline:
             for tok in vocab.sentence_tokens[sentence.index]:
                 if tok.stem in names:
                     first_mention = sentence.index if first_mention is None else first_mention
-                    span = apposition(self._document_text(sentence.index)[: sentence.end], tok.end)
+                    text = self._document_text(sentence.index)[: sentence.end]
+                    span = apposition(text, tok.end) or led_by(text, tok.start, tok.end)
                     if span:
                         return sentence.index, span
         # No description in apposition: the sentence that first introduces the name says who it is.
@@ -358,7 +360,7 @@ class Pipeline:
         fact = self._document_text(index)[span[0] : span[1]] if span else None
         return Answer(
             question=text, refused=False,
-            answer=compose.fact_answer("person", self._in_full("person", fact), quote) if fact else compose.plain_answer(quote),
+            answer=compose.role_answer(fact) if fact else compose.plain_answer(quote),
             quote=quote, source=self._source(index), confidence=IDENTITY_CONFIDENCE,
             short_answer=fact, kind="person" if fact else "passage", highlights=self._highlights(index, matches, span),
         )

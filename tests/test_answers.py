@@ -622,3 +622,12 @@ def test_a_person_named_by_surname_is_answered_in_full(pipeline: Pipeline) -> No
     answer = pipeline.ask("¿Quién dijo que hay que respetar la soberanía electoral chilena?")
     assert answer.short_answer == "Milei"  # verbatim from the quote
     assert answer.answer == "Javier Milei, según el artículo."
+
+
+@pytest.mark.parametrize("question", ["¿Quién es Javier Milei?", "¿Qué cargo ocupa Milei?"])
+def test_who_someone_is_from_what_the_article_says_they_lead(pipeline: Pipeline, article: Document, question: str) -> None:
+    # No apposition describes Milei; "el Gobierno argentino, encabezado por Javier Milei" says what he heads.
+    answer = pipeline.ask(question)
+    assert answer.answer == "Encabeza el Gobierno argentino, según el artículo."
+    assert answer.short_answer == "El Gobierno argentino, encabezado por Javier Milei"
+    assert quote_is_exact(answer, article)
