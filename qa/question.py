@@ -404,6 +404,14 @@ _COMPLEX_PREPOSITIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "nivel": (frozenset({"a"}), frozenset({"de"})),
     "plano": (frozenset({"el"}), frozenset({"de"})),
     "terreno": (frozenset({"el"}), frozenset({"de"})),
+    "pese": (frozenset(), frozenset({"a", "al"})),
+    "pesar": (frozenset({"a"}), frozenset({"de", "del"})),
+    "traves": (frozenset({"a"}), frozenset({"de", "del"})),
+    "raiz": (frozenset({"a"}), frozenset({"de", "del"})),
+    "partir": (frozenset({"a"}), frozenset({"de", "del"})),
+    "vez": (frozenset({"en"}), frozenset({"de", "del"})),
+    "cambio": (frozenset({"a"}), frozenset({"de", "del"})),
+    "fin": (frozenset({"el"}), frozenset({"de", "del"})),
 }
 # Words before "frente" that make it a noun ("el frente a armar"), not part of "frente a".
 _DETERMINERS = frozenset({"el", "un", "ese", "este", "aquel", "del", "al", "su", "nuevo"})
