@@ -57,7 +57,8 @@ def what_phrase(
         # "¿Qué tipo de apoyo…?": the sentence's own phrase around the noun asked about.
         noun = by_start.get(question.content[question.type_noun].start)
         anchors = _strong(noun)
-        found = [i for i, tok in enumerate(tokens) if tok.stem in anchors and not tok.is_stop]
+        # A kind is named by a noun: "comparta", met through an equivalent of "acuerdos", names none.
+        found = [i for i, tok in enumerate(tokens) if tok.stem in anchors and not tok.is_stop and not _is_verb(tok)]
         if not found:
             return None
         # Where the noun occurs more than once, the occurrence among the question's other words first; the

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from rank_bm25 import BM25Plus
 
-from .analysis import Token, is_verb_lemma, known_word, stem
+from .analysis import Token, is_verb_lemma, known_word, stem, tokenize
+from .extract import media_names
 from .index import IndexData
 from .matching import BOTH, PAIR, TYPO, TermMatch, TypoIndex, Vocabulary, refers_to_pair
 from .memo import Memo
@@ -99,6 +100,10 @@ class Retriever:
             if t.stem in self.protagonists and not known_word(t.surface)
         )
         self.roles, self.role_names = self._roles(data)
+        # The words of the media's names ("Ámbito", "La Nación"): common nouns too ("ámbito", "naciones").
+        self.media_stems = frozenset(
+            t.stem for d in data.documents for name in media_names(d.text) for t in tokenize(name) if not t.is_stop
+        )
         self.owners = self._owners()
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
@@ -230,6 +235,13 @@ class Retriever:
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
+        if question.case_informative:
+            # Where the question writes names with capitals, a lowercase "ámbito" or "naciones" is the common
+            # noun, not the newspaper the article names (Ámbito, La Nación).
+            for tok, f in zip(question.content, found):
+                if not tok.capitalized and self.media_stems.intersection(f) and known_word(tok.surface):
+                    for s in self.media_stems.intersection(f):
+                        del f[s]
         for tok, f in zip(question.content, found):
             # "el candidato chileno" is Kast where the article says so; a sentence naming him meets the role.
             # Only in the singular: "los candidatos" are a group, not the one the article named.

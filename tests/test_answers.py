@@ -631,3 +631,20 @@ def test_who_someone_is_from_what_the_article_says_they_lead(pipeline: Pipeline,
     assert answer.answer == "Encabeza el Gobierno argentino, según el artículo."
     assert answer.short_answer == "El Gobierno argentino, encabezado por Javier Milei"
     assert quote_is_exact(answer, article)
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("¿Qué significa la palabra democracia?", True),  # a word the article never uses
+    ("¿Qué es el Mercosur?", True),
+    ("¿Qué significa apoyo institucional?", False),
+])
+def test_a_definition_needs_the_word_in_the_article(pipeline: Pipeline, question: str, refused: bool) -> None:
+    assert pipeline.ask(question).refused is refused
+
+
+def test_a_common_noun_is_not_the_newspaper_of_the_same_name(pipeline: Pipeline) -> None:
+    # "ámbitos" in a question that writes names with capitals is "areas", not the newspaper Ámbito.
+    answer = pipeline.ask("¿En qué ámbitos buscan cooperar Argentina y Chile?")
+    assert not answer.refused and "sinergias" in answer.quote
+    # "La Moneda" is Chile's government; a lowercase "moneda" is a currency the article never mentions.
+    assert pipeline.ask("¿Cuál es la moneda de Chile?").refused
