@@ -432,6 +432,11 @@ def _complex_preposition_nouns(tokens: tuple[Token, ...]) -> set[int]:
     return found
 
 
+def _asks_anew(tokens: tuple[Token, ...]) -> bool:
+    """Whether a follow-up has its own interrogative among its first words ("¿Y qué propone?")."""
+    return any(t.folded in _ASKING_WORDS for t in tokens[:_OPENING_WORDS + 1])
+
+
 def _unmark_relatives(text: str) -> str:
     """The text with unaccented relatives hidden from the type patterns, if the user types accents."""
     if not _ACCENTED.search(text):
@@ -470,7 +475,8 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
             carried = tuple(t for t in carried if is_verb_lemma(t.lemma) and not t.capitalized)
         content = content + carried
         inherited = len(carried)
-        if qtype == "fact" and len(content) - inherited <= 1:
+        if qtype == "fact" and len(content) - inherited <= 1 and not _asks_anew(tokens):
+            # "¿Y Kast?" asks what the previous question asked; "¿Y de qué hablaron?" asks its own "qué".
             qtype = previous.qtype
     # Capitals tell names apart only when the user typed in mixed case.
     case_informative = clean.upper() != clean and any(t.capitalized for t in tokens[1:])

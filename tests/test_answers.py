@@ -648,3 +648,12 @@ def test_a_common_noun_is_not_the_newspaper_of_the_same_name(pipeline: Pipeline)
     assert not answer.refused and "sinergias" in answer.quote
     # "La Moneda" is Chile's government; a lowercase "moneda" is a currency the article never mentions.
     assert pipeline.ask("¿Cuál es la moneda de Chile?").refused
+
+
+def test_a_follow_up_with_its_own_interrogative_asks_its_own_question(pipeline: Pipeline) -> None:
+    # "¿Y qué decidió?" after a who-question asks what was decided, not who again.
+    answer = pipeline.ask("¿Y qué decidió?", ["¿Quién encabeza el gobierno argentino?"])
+    assert not answer.refused and "no otorgar apoyo institucional" in answer.quote
+    assert answer.short_answer != "Javier Milei"
+    # Without an interrogative of its own, a follow-up asks what the previous question asked.
+    assert pipeline.ask("¿Y Kast?", ["¿Dónde se reunió Milei?"]).answer.startswith("En Buenos Aires")
