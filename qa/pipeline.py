@@ -71,6 +71,7 @@ class Pipeline:
         self.retriever = Retriever(data)
         self.texts = {d.id: d.text for d in data.documents}
         self.titles = {d.id: d.title for d in data.documents}
+        self.folded_text = " ".join(fold(" ".join(d.text.split())) for d in data.documents)
         self.refusal = compose.refusal([d.title for d in data.documents])
         self.section_starts = [
             s.index for i, s in enumerate(data.sentences)
@@ -115,7 +116,7 @@ class Pipeline:
         # Cheap checks first: what they refuse needs no ranking and no model.
         missing = scope.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
         early = scope.refused_at_once(q, matches, missing, self.retriever.owners,
-                                        self.retriever.protagonist_names) if matches else None
+                                        self.retriever.protagonist_names, self.folded_text) if matches else None
         best: Candidate | None = None
         fact: tuple[int, int] | None = None
         if early is not None:

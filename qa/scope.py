@@ -168,7 +168,7 @@ def decide(
 
 def refused_at_once(
     question: Question, matches: list[TermMatch], missing: int, owners: dict[str, frozenset[str]] | None = None,
-    protagonists: frozenset[str] = frozenset(),
+    protagonists: frozenset[str] = frozenset(), article: str = "",
 ) -> Decision | None:
     """The rules that read the question and its matches alone, checked before any sentence is ranked:
 
@@ -178,7 +178,9 @@ def refused_at_once(
     - unknown_topic: "¿Qué acuerdos en materia de salud…?" narrows to a field the article never mentions;
     - other_owner: "¿Qué confirmó el gobierno de Kast…?" where the article only has "el gobierno de Milei"
       (``owners``: whose each noun is in the article, from :attr:`Retriever.owners`);
-    - unknown_term: "¿Qué significa la palabra democracia?" asks to define a word the article never uses.
+    - unknown_term: "¿Qué significa la palabra democracia?" asks to define a word the article never uses;
+    - other_period: "¿Apoyó Milei a otros candidatos en el pasado?" asks about a time the article (``article``,
+      its folded text) never speaks of.
 
     What they refuse is refused whatever sentence would rank first. The refusal's probability is the rules'
     cap, as in :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
@@ -192,6 +194,8 @@ def refused_at_once(
         rule = "other_owner"
     elif unknown_term(question, matches):
         rule = "unknown_term"
+    elif article and other_period(question, article):
+        rule = "other_period"
     else:
         return None
     return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
@@ -460,6 +464,21 @@ _TERM_NOUNS = frozenset({"palabra", "termino", "concepto", "expresion", "frase",
 
 
 _MEANING_RE = re.compile(r"^\W*(?:que|q) (?:es|son|significa|significan|quiere decir)\b")
+
+
+# Phrases that place a question in a past the news may not cover: checked against the article's own words.
+_PAST_RE = re.compile(
+    r"\b(?:en el pasado|anteriormente|con anterioridad|previamente|en su juventud|de joven"
+    r"|(?:elecciones|comicios|campanas|gobiernos|mandatos|gestiones|ocasiones) (?:anteriores|pasad[oa]s)"
+    r"|antes de (?:llegar|ser|asumir|entrar|dedicarse))\b"
+)
+
+
+def other_period(question: Question, article: str) -> bool:
+    """The question asks about a past ("en el pasado", "en elecciones anteriores", "antes de llegar a la
+    presidencia") in words the article never uses: news of the day does not say what came before."""
+    m = _PAST_RE.search(question.folded)
+    return m is not None and m.group(0) not in article
 
 
 def unknown_term(question: Question, matches: list[TermMatch]) -> bool:

@@ -657,3 +657,13 @@ def test_a_follow_up_with_its_own_interrogative_asks_its_own_question(pipeline: 
     assert answer.short_answer != "Javier Milei"
     # Without an interrogative of its own, a follow-up asks what the previous question asked.
     assert pipeline.ask("¿Y Kast?", ["¿Dónde se reunió Milei?"]).answer.startswith("En Buenos Aires")
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("¿Respaldó Milei a otros candidatos extranjeros en el pasado?", True),
+    ("¿Qué hacía Kast antes de ser candidato?", True),
+    # "tradicionalmente" is the article's own word: that past it does speak of.
+    ("¿Qué tema ha dominado tradicionalmente la agenda política de Chile?", False),
+])
+def test_a_past_the_article_never_mentions_is_refused(pipeline: Pipeline, question: str, refused: bool) -> None:
+    assert pipeline.ask(question).refused is refused
