@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import MONTHS, Token, country_of, demonym, fold, is_verb_lemma, known_word, lemma, stem, stopwords, tokenize
+from .analysis import COUNTRIES, MONTHS, Token, country_of, demonym, fold, is_verb_lemma, known_word, lemma, stem, stopwords, tokenize
 
 _MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
@@ -208,7 +208,8 @@ def _nationality(text: str, offset: int, question_words: set[str], subjects: tup
     best: tuple[int, Token] | None = None
     for before, word in pairwise(tokenize(text)):
         origin = demonym(word.surface)
-        if origin is None or origin in asked:
+        # "chilena" says nothing new to a question naming Chile ("¿Qué países, además de Chile…?").
+        if origin is None or origin in asked or fold(COUNTRIES.get(origin, "")) in question_words:
             continue
         rank = next((i for i, stems in enumerate(subjects) if before.stem in stems), None)
         if rank is not None and (best is None or rank < best[0]):
@@ -255,6 +256,9 @@ def find_fact(
                 continue
             # "¿En qué ciudad chilena…?" is not answered by a city the tables put in another country.
             if in_country and country_of(m.group) not in (None, in_country):
+                continue
+            # "¿Qué país, además de Argentina…?" is not answered by Argentina's capital either.
+            if country and fold(country_of(m.group) or "") in question_words:
                 continue
             return Fact(m.g_start + offset, m.g_end + offset, qtype)
         if country:

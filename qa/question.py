@@ -332,6 +332,7 @@ _INTERROGATIVES = (
     "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
     "porque",
 )
+_COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})
 _OTHER_WORDS = frozenset({"otro", "otra", "otros", "otras"})
 _NAMED_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "capitales", "pais", "paises", "nacion", "naciones",
                                 "provincia", "provincias", "localidad", "localidades"})
@@ -481,7 +482,11 @@ def analyze(text: str, history: tuple[str, ...] = ()) -> Question:
     # Capitals tell names apart only when the user typed in mixed case.
     case_informative = clean.upper() != clean and any(t.capitalized for t in tokens[1:])
     light = frozenset(t.folded for t in content if t.folded in _LIGHT_WORDS or t.lemma in _LIGHT_LEMMAS)
-    return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited, _type_noun(tokens, content))
+    type_noun = _type_noun(tokens, content)
+    if qtype == "place" and type_noun is not None and content[type_noun].folded in _COUNTRY_NOUNS:
+        # "¿De qué país es Kast?" asks for a country's name: the word "país" itself is rarely beside it.
+        light |= {content[type_noun].folded}
+    return Question(clean, folded, qtype, tokens, content, light, case_informative, inherited, type_noun)
 
 
 # Words that name the document itself, and words that only ask for its gist.

@@ -667,3 +667,19 @@ def test_a_follow_up_with_its_own_interrogative_asks_its_own_question(pipeline: 
 ])
 def test_a_past_the_article_never_mentions_is_refused(pipeline: Pipeline, question: str, refused: bool) -> None:
     assert pipeline.ask(question).refused is refused
+
+
+@pytest.mark.parametrize(("question", "country"), [
+    # "país" names the kind of answer; it is not a word to find beside it.
+    ("¿De qué país es Kast?", "Chile"),
+    ("¿De qué nacionalidad son los exministros?", "Chile"),
+])
+def test_which_country_is_answered_with_a_country(pipeline: Pipeline, question: str, country: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and answer.answer.startswith((country, f"En {country}"))
+
+
+def test_a_country_the_question_already_names_is_no_answer(pipeline: Pipeline) -> None:
+    # Neither Chile nor "chilena", nor Argentina's capital, tells which other countries would join.
+    answer = pipeline.ask("¿Qué países, además de Argentina y Chile, se sumarían a la coalición de derecha?")
+    assert not answer.answer.startswith(("Chile", "En Chile", "En Buenos Aires", "Argentina"))
