@@ -48,6 +48,10 @@ MAX_SUBJECT_WORDS = 6
 _AUXILIARIES = frozenset({"ha", "han", "habia", "habian", "habra", "sido", "fue", "fueron", "es", "son", "sera",
                           "seran", "esta", "estan", "no"})
 _AGENT_RE = re.compile(rf"\w+(?:d[oa]s?)\s+por\s+({_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD})*)")
+# ...or a group it describes: "citada por los dos candidatos de veredas distintas como una señal".
+_AGENT_PHRASE_RE = re.compile(
+    r"\w+(?:d[oa]s?)\s+por\s+((?:el|la|los|las|un|una|unos|unas)\s+[^,.;:]+?)(?=\s+(?:como|que|para|en|a|al)\b|[,.;:]|$)"
+)
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
 _REASON_RE = re.compile(
     r"\b(?:porque|ya que|debido a|dado que|puesto que|a causa de|por lo que|por eso|"
@@ -295,6 +299,10 @@ def find_fact(
             agent = _AGENT_RE.match(text, at - offset)
             if agent and fold(agent.group(1)) not in question_words:
                 return Fact(agent.start(1) + offset, agent.end(1) + offset, qtype)
+            group = _AGENT_PHRASE_RE.match(text, at - offset)
+            # A group the question itself mentions ("¿Quién informó que los candidatos citaron…?") is not news.
+            if group and not any(fold(w) in question_words for w in group.group(1).split() if fold(w) not in stopwords()):
+                return Fact(group.start(1) + offset, group.end(1) + offset, qtype)
         subject = _SUBJECT_RE.search(text, 0, verb_at - offset)
         if subject:
             words = subject.group(1).split()

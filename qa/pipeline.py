@@ -105,7 +105,9 @@ class Pipeline:
         turns = validate_history(history)
         q = analyze(text, turns)
         if q.qtype == "summary":
-            return self._summary(text)
+            # "¿De qué habla la sección Perspectivas a futuro?" asks for the gist of that section alone.
+            named = self._section_asked(q, self.retriever.match(q), summary=True)
+            return self._summary(text) if named is None else self._section_answer(text, named, [])
         matches = self.retriever.match(q)
         identity = self._identity(q, matches)
         if identity is not None:
@@ -163,7 +165,7 @@ class Pipeline:
         for i, cand in enumerate(ranked[:FACT_SEARCH_DEPTH]):
             if cand.score < ranked[0].score - FACT_SCORE_SLACK:
                 break
-            if scope.gives_view_of(names, cand.sentence, vocab, self.media):
+            if scope.gives_view_of(names, cand.sentence, vocab, self.media, self.retriever.protagonist_names):
                 return [cand, *ranked[:i], *ranked[i + 1 :]]
         return ranked
 
@@ -366,7 +368,7 @@ class Pipeline:
             short_answer=fact, kind="person" if fact else "passage", highlights=self._highlights(index, matches, span),
         )
 
-    def _section_asked(self, q: Question, matches: list) -> int | None:
+    def _section_asked(self, q: Question, matches: list, summary: bool = False) -> int | None:
         """The first sentence of the section whose heading the question is about, if any.
 
         "¿Qué dice el artículo sobre el contexto de la campaña chilena?" names a
@@ -374,7 +376,7 @@ class Pipeline:
         does not name "Decisión del Gobierno argentino".
         """
         total = sum(m.weight for m in matches)
-        if not matches or total == 0 or q.qtype != "fact":
+        if not matches or total == 0 or q.qtype != ("summary" if summary else "fact"):
             return None  # "¿Y por qué?", "¿Cuándo…?" ask for a reason or a fact, not for a section
         strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
         if len(strong & self._heading_stems) < self._heading_words_needed:

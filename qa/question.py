@@ -44,6 +44,7 @@ _FRAME_WORDS = frozenset(
     fold(w)
     for w in (
         "artículo articulo noticia nota texto información informacion según segun dice dicen decir "
+        "sección seccion secciones apartado apartados párrafo parrafo "
         "menciona mencionan mencionar cuenta contar explica explican habla hablan hablar sabemos saber "
         "qué que quién quien quiénes quienes cuándo cuando dónde donde cuánto cuanto cuántos cuantos "
         "cuánta cuánta cuántas cuantas cuál cual cuáles cuales cómo como porqué "

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
 from .extract import WEB_SUFFIX_RE
-from .matching import EXACT, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
+from .matching import EXACT, PAIR, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
 from .question import VIEW_VERBS, Question
 from .retrieve import GLOSSARY, Candidate
 
@@ -245,7 +245,7 @@ def ruled_out(
         return "other_place"
     if other_medium(question, best, vocab, media):
         return "other_medium"
-    if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab, media):
+    if speaker_names and not gives_view_of(speaker_names, best.sentence, vocab, media, protagonists):
         return "speaker_missing"
     return None
 
@@ -357,11 +357,17 @@ def _spoken_to(tokens: list[Token], i: int) -> bool:
     return j >= 0 and tokens[j].folded in _SPOKEN_TO
 
 
-def gives_view_of(names: set[str], sentence: int, vocab: Vocabulary, media: frozenset[str] = frozenset()) -> bool:
+def gives_view_of(
+    names: set[str], sentence: int, vocab: Vocabulary, media: frozenset[str] = frozenset(),
+    protagonists: frozenset[str] = frozenset(),
+) -> bool:
     """The sentence names the speaker and reports speech or opinion ("explicó", "según informes de"). A
     medium (one of ``media``) speaks only as a source: not where it is the one spoken to ("a Ámbito y Clarín")."""
     tokens = vocab.sentence_tokens[sentence]
     named = [i for i, t in enumerate(tokens) if t.stem in names]
+    if not named and PAIR in vocab.terms and sentence in vocab.terms[PAIR].sentences and names <= protagonists:
+        # "Ambos líderes subrayaron…" reports what each of the two protagonists said.
+        named = [0]
     words = _media_words(media)
     if words and named and all(WEB_SUFFIX_RE.sub("", tokens[i].folded) in words for i in named):
         named = [i for i in named if not _spoken_to(tokens, i)]

@@ -683,3 +683,20 @@ def test_a_country_the_question_already_names_is_no_answer(pipeline: Pipeline) -
     # Neither Chile nor "chilena", nor Argentina's capital, tells which other countries would join.
     answer = pipeline.ask("¿Qué países, además de Argentina y Chile, se sumarían a la coalición de derecha?")
     assert not answer.answer.startswith(("Chile", "En Chile", "En Buenos Aires", "Argentina"))
+
+
+def test_who_did_it_in_the_passive_names_the_group_that_did_it(pipeline: Pipeline) -> None:
+    # "ha sido citada por los dos candidatos de veredas distintas": the agent, not the newspaper reporting it.
+    answer = pipeline.ask("¿Quiénes citaron la conversación con Milei?")
+    assert answer.short_answer == "los dos candidatos de veredas distintas"
+
+
+def test_what_both_protagonists_said_is_what_ambos_lideres_said(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Qué dijeron Milei y Kast sobre la oportunidad?")
+    assert not answer.refused and answer.quote.startswith("Ambos líderes subrayaron")
+
+
+def test_the_gist_of_a_named_section_is_that_section(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿De qué habla la sección Perspectivas a futuro?")
+    assert answer.kind == "section" and answer.source.section == "Perspectivas a futuro"
+    assert pipeline.ask("Resume el artículo").kind == "summary"
