@@ -12,7 +12,7 @@ from .matching import PERSON_NOUNS
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
-_ASKS_NAME = rf"quien(es)?|{_CALLED}|(el|los) nombres? de"
+_ASKS_NAME = rf"quien(es)?|{_CALLED}|(el|los) nombres? del?"
 
 # Question types, matched on the folded question (accents and case removed),
 # first match wins. Each type names what the answering sentence must contain.

@@ -700,3 +700,8 @@ def test_the_gist_of_a_named_section_is_that_section(pipeline: Pipeline) -> None
     answer = pipeline.ask("¿De qué habla la sección Perspectivas a futuro?")
     assert answer.kind == "section" and answer.source.section == "Perspectivas a futuro"
     assert pipeline.ask("Resume el artículo").kind == "summary"
+
+
+def test_which_is_the_name_of_asks_for_a_person(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿Cuál es el nombre del candidato chileno?")
+    assert answer.answer == "José Antonio Kast, según el artículo."
