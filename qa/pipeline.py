@@ -15,7 +15,7 @@ from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
 from .records import Answer, Source
-from .matching import EXACT
+from .matching import EXACT, TYPO
 from .retrieve import GLOSSARY, Candidate, Retriever
 
 log = logging.getLogger(__name__)
@@ -252,7 +252,8 @@ class Pipeline:
         closest to the rest of the question ("Kast, candidato de la derecha chilena"); that word is the fact."""
         # "¿De qué signo político…?" offers the sides Spanish politics has.
         alternatives = {t.stem for t in q.either_or} if q.either_or else _SIDE_STEMS
-        others = {s for m in matches if m.token.stem not in alternatives for s in m.sure_stems(EXACT)}
+        # What the question surely names, a misspelt name too ("kats").
+        others = {s for m in matches if m.token.stem not in alternatives for s in m.sure_stems(TYPO)}
         top = ranked[0]
         best: tuple[int, Candidate, tuple[int, int]] | None = None
         for cand in ranked[:FACT_SEARCH_DEPTH]:

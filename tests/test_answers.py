@@ -705,3 +705,8 @@ def test_the_gist_of_a_named_section_is_that_section(pipeline: Pipeline) -> None
 def test_which_is_the_name_of_asks_for_a_person(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿Cuál es el nombre del candidato chileno?")
     assert answer.answer == "José Antonio Kast, según el artículo."
+
+
+def test_either_or_with_a_misspelt_name(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("jose antonio kats es de izquierda o derecha")
+    assert answer.answer == "Derecha, según el artículo."
