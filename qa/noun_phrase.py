@@ -14,7 +14,7 @@ import re
 
 from .analysis import Token, is_verb_lemma
 from .matching import EXACT, TermMatch
-from .question import PRENOMINAL, Question
+from .question import PRENOMINAL, WORDING_NOUNS, Question
 from .retrieve import GLOSSARY
 
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
@@ -29,11 +29,6 @@ _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
 # How many words further an equivalent of the noun asked about may stand and still come before the noun itself.
 EQUIVALENT_DISTANCE = 5
-# Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
-_WORDING_NOUNS = frozenset(
-    "expresion expresiones palabra palabras frase frases termino terminos adjetivo adjetivos calificativo "
-    "calificativos concepto conceptos lema eslogan".split()
-)
 _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 
 
@@ -49,7 +44,7 @@ def what_phrase(
     # What the question itself says (its own words, not their equivalents): a phrase made only of these is no news.
     asked = {s for m in matches for s, v in m.stems.items() if v >= 1.0}
     if question.type_noun is not None:
-        if question.content[question.type_noun].folded in _WORDING_NOUNS:
+        if question.content[question.type_noun].folded in WORDING_NOUNS:
             # "¿Qué expresión usaron…?": what the sentence quotes ("la “enorme oportunidad”").
             quoted = _QUOTED_RE.search(text, tokens[0].start, tokens[-1].end) if tokens else None
             if quoted:

@@ -334,6 +334,11 @@ _INTERROGATIVES = (
     "porque",
 )
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})
+# Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
+WORDING_NOUNS = frozenset(
+    "expresion expresiones palabra palabras frase frases termino terminos adjetivo adjetivos calificativo "
+    "calificativos concepto conceptos lema eslogan".split()
+)
 _OTHER_WORDS = frozenset({"otro", "otra", "otros", "otras"})
 _NAMED_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "capitales", "pais", "paises", "nacion", "naciones",
                                 "provincia", "provincias", "localidad", "localidades"})

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
 from .extract import WEB_SUFFIX_RE
 from .matching import EXACT, PAIR, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
-from .question import VIEW_VERBS, Question
+from .question import VIEW_VERBS, WORDING_NOUNS, Question
 from .retrieve import GLOSSARY, Candidate
 
 FACT_TYPES = frozenset({"time", "place", "quantity", "person", "media", "list"})
@@ -284,6 +284,8 @@ def unknown_kind(question: Question, matches: list[TermMatch]) -> bool:
     """
     if question.type_noun is None or question.qtype not in KIND_CHECKED_TYPES:
         return False
+    if question.content[question.type_noun].folded in WORDING_NOUNS:
+        return False  # "¿Qué adjetivo usaron…?" asks for the article's wording, which any quotation gives
     start = question.content[question.type_noun].start
     return any(m.token.start == start and max(m.stems.values(), default=0.0) < KIND_STRENGTH for m in matches)
 

@@ -710,3 +710,9 @@ def test_which_is_the_name_of_asks_for_a_person(pipeline: Pipeline) -> None:
 def test_either_or_with_a_misspelt_name(pipeline: Pipeline) -> None:
     answer = pipeline.ask("jose antonio kats es de izquierda o derecha")
     assert answer.answer == "Derecha, según el artículo."
+
+
+def test_which_adjective_asks_for_the_articles_wording(pipeline: Pipeline) -> None:
+    # "adjetivo" is not an article word, but it asks for wording, which a quotation gives.
+    answer = pipeline.ask("¿Qué adjetivo eligieron ambos líderes para la oportunidad?")
+    assert not answer.refused and answer.short_answer == "“enorme oportunidad”"
