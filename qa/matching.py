@@ -163,6 +163,14 @@ class Vocabulary:
                     origins[noun.lemma].add(origin)
         # By lemma, not stem: "la política argentina" gives no nationality to "el político chileno".
         self.origins = {lemma: frozenset(found) for lemma, found in origins.items()}
+        # ...and by stem, for a question's verb of the same family ("gobierna Chile" / "Gobierno argentino").
+        by_stem: dict[str, set[str]] = defaultdict(set)
+        for toks in self.sentence_tokens:
+            for noun, adjective in pairwise(toks):
+                origin = nationality(adjective)
+                if origin and not noun.is_stop:
+                    by_stem[noun.stem].add(origin)
+        self.origins_by_stem = {st: frozenset(found) for st, found in by_stem.items()}
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
         }

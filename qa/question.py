@@ -147,10 +147,19 @@ class Question:
     @_once
     def origins(self) -> tuple[tuple[Token, str], ...]:
         """Each noun the question gives a nationality, with it: "el Gobierno chileno" → (Gobierno, chileno)."""
-        return tuple(
-            (tok, origin) for tok, nxt in zip(self.tokens, self.tokens[1:])
-            if not tok.is_stop and (origin := nationality(nxt)) is not None
-        )
+        found = []
+        for i, tok in enumerate(self.tokens[:-1]):
+            if tok.is_stop:
+                continue
+            nxt = self.tokens[i + 1]
+            if nxt.folded.endswith("mente") and i + 2 < len(self.tokens):
+                nxt = self.tokens[i + 2]  # "gobierna actualmente Chile"
+            origin = nationality(nxt)
+            if origin is None and is_verb_lemma(tok.lemma) and tok.lemma != tok.folded:
+                origin = _DEMONYM_OF.get(nxt.folded)  # "gobierna Chile": the Chilean government's doing
+            if origin is not None:
+                found.append((tok, origin))
+        return tuple(found)
 
     @_once
     def place_country(self) -> str | None:
@@ -333,6 +342,7 @@ _INTERROGATIVES = (
     "que", "quien", "quienes", "cual", "cuales", "cuando", "donde", "como", "cuanto", "cuanta", "cuantos", "cuantas",
     "porque",
 )
+_DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
 WORDING_NOUNS = frozenset(

@@ -383,11 +383,22 @@ def _media_words(media: frozenset[str]) -> frozenset[str]:
     return frozenset(w for name in media for w in name.split())
 
 
+def _is_verb_token(tok: Token) -> bool:
+    """A conjugated verb ("gobierna"): its lemma is an infinitive it is not."""
+    return is_verb_lemma(tok.lemma) and tok.lemma != tok.folded and not tok.capitalized
+
+
+def _same_noun(asked: Token, other: Token) -> bool:
+    """The article word is the question's noun: same lemma ("Gobierno"); or, for a question's verb, the noun of
+    its family ("gobierna" / "Gobierno"). Lemmas keep "la política argentina" apart from "el político chileno"."""
+    return other.lemma == asked.lemma or (_is_verb_token(asked) and other.stem == asked.stem and not other.is_stop)
+
+
 def gives_other_origin(question: Question, tokens: list[Token]) -> bool:
     """Some noun the question gives a nationality ("el Gobierno chileno") has another one in ``tokens``."""
     for tok, asked in question.origins:
         for j, other in enumerate(tokens[:-1]):
-            if other.lemma == tok.lemma:
+            if _same_noun(tok, other):
                 said = nationality(tokens[j + 1])
                 if said is not None and said != asked:
                     return True
@@ -402,9 +413,11 @@ def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -
     if gives_other_origin(question, tokens):
         return True
     for tok, asked in question.origins:
-        if any(other.lemma == tok.lemma for other in tokens):
+        if not _is_verb_token(tok) and any(_same_noun(tok, other) for other in tokens):
             continue
-        elsewhere = vocab.origins.get(tok.lemma)
+        # A verb ("¿Quién gobierna Chile?") is checked against the article's nouns of its family wherever they
+        # stand: "el gobierno de Javier Milei" is the one the article calls "el Gobierno argentino".
+        elsewhere = vocab.origins.get(tok.lemma) or (vocab.origins_by_stem.get(tok.stem) if _is_verb_token(tok) else None)
         # A role ("el mandatario argentino") may be anyone's: the article's other wording for the same
         # person ("el presidente argentino") says nothing against it.
         if elsewhere and asked not in elsewhere and tok.lemma not in PERSON_NOUNS:

@@ -716,3 +716,22 @@ def test_which_adjective_asks_for_the_articles_wording(pipeline: Pipeline) -> No
     # "adjetivo" is not an article word, but it asks for wording, which a quotation gives.
     answer = pipeline.ask("¿Qué adjetivo eligieron ambos líderes para la oportunidad?")
     assert not answer.refused and answer.short_answer == "“enorme oportunidad”"
+
+
+def test_who_governs_a_country_the_article_gives_no_government_of(pipeline: Pipeline) -> None:
+    # The article's government is "el Gobierno argentino": Milei does not govern Chile.
+    assert pipeline.ask("¿Quién gobierna actualmente Chile?").refused
+    assert pipeline.ask("¿Quién gobierna Argentina?").answer.startswith("Javier Milei")
+
+
+def test_what_they_are_called_needs_names(pipeline: Pipeline) -> None:
+    # The article never names the former ministers: "exministros chilenos" is not what they are called.
+    answer = pipeline.ask("¿Cómo se llaman?", ["¿Quiénes señalaron que la seguridad es una prioridad en Chile?"])
+    assert answer.refused
+
+
+def test_a_tie_between_two_sentences_lowers_the_confidence(pipeline: Pipeline) -> None:
+    # The lead and the next sentence both say that Argentina will not back Kast: which one the reader
+    # meant is a guess, so the answer is not given with the highest confidence.
+    answer = pipeline.ask("¿De qué país es el candidato José Antonio Kast?")
+    assert not answer.refused and answer.confidence < 0.8
