@@ -249,6 +249,20 @@ class Question:
         return None
 
     @_once
+    def done_verbs(self) -> tuple[Token, ...]:
+        """Verbs the question says were done ("firmaron", "acordó", "han firmado"): it asks about a fact, not
+        about what might happen."""
+        found = []
+        for i, t in enumerate(self.tokens):
+            if t.capitalized and i > 0 or not is_verb_lemma(t.lemma) or t.lemma == t.folded or t.lemma in _LIGHT_LEMMAS:
+                continue
+            surface = t.surface.lower()
+            perfect = i > 0 and self.tokens[i - 1].folded in ("ha", "han", "habia", "habian") and t.folded.endswith(("ado", "ido"))
+            if perfect or surface.endswith(("aron", "ieron", "ó")) and len(surface) > 3:
+                found.append(t)
+        return tuple(found)
+
+    @_once
     def when_verb(self) -> Token | None:
         """"¿Cuándo asumió Milei…?": the event asked about, by its verb (clitics skipped). Not "es/fue", not a
         light verb, and not the verbs that only hold an event ("¿Cuándo se celebra el balotaje?")."""

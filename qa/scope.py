@@ -241,6 +241,8 @@ def ruled_out(
         return "nothing_else"
     if month_missing(question, best, vocab):
         return "other_time"
+    if only_possible(question, matches, best, vocab):
+        return "only_possible"
     if other_place(question, best, vocab):
         return "other_place"
     if other_medium(question, best, vocab, media):
@@ -480,6 +482,18 @@ def other_protagonist(
 
 
 _MONTHS = frozenset(MONTHS)
+# Modal forms that make what follows a possibility: "podría traducirse en acuerdos bilaterales".
+_POSSIBLE = frozenset({"podria", "podrian", "podra", "podran", "pudiera", "pudieran"})
+
+
+def only_possible(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:
+    """"¿Qué acuerdos firmaron Argentina y Chile?" where the sentence says agreements "podrían" come: the
+    question takes as done what the article only calls possible, in words the sentence does not use."""
+    done = question.done_verbs
+    if not done or not any(t.folded in _POSSIBLE for t in vocab.sentence_tokens[best.sentence]):
+        return False
+    starts = {t.start for t in done}
+    return any(m.token.start in starts and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
 # Nouns that only say a word is being asked about: "¿Qué significa la palabra…?", "el término…".
 _TERM_NOUNS = frozenset({"palabra", "termino", "concepto", "expresion", "frase", "definicion", "significado", "vocablo"})
 

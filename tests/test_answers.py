@@ -735,3 +735,10 @@ def test_a_tie_between_two_sentences_lowers_the_confidence(pipeline: Pipeline) -
     # meant is a guess, so the answer is not given with the highest confidence.
     answer = pipeline.ask("¿De qué país es el candidato José Antonio Kast?")
     assert not answer.refused and answer.confidence < 0.8
+
+
+def test_what_the_article_calls_possible_is_not_done(pipeline: Pipeline) -> None:
+    # "podría traducirse en acuerdos bilaterales": nothing was signed.
+    assert pipeline.ask("¿Qué acuerdo comercial firmaron Milei y Kast?").refused
+    answer = pipeline.ask("¿En qué podría traducirse la intención de crear una coalición de derecha?")
+    assert not answer.refused and "acuerdos bilaterales" in answer.quote
