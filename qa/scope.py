@@ -435,8 +435,10 @@ _CONTRASTS: dict[str, tuple[str, str]] = {
     **{w: ("ordinal", "3") for w in ("tercer", "tercero", "tercera", "terceros", "terceras")},
     **{w: ("ordinal", "4") for w in ("cuarto", "cuarta")},
     **{w: ("ordinal", "last") for w in ("ultimo", "ultima", "ultimos", "ultimas")},
-    **{w: ("side", "right") for w in ("derecha", "derechas", "derechista", "derechistas", "ultraderecha")},
-    **{w: ("side", "left") for w in ("izquierda", "izquierdas", "izquierdista", "izquierdistas")},
+    **{w: ("side", "right") for w in ("derecha", "derechas", "derechista", "derechistas", "ultraderecha",
+                                     "conservador", "conservadora", "conservadores", "conservadoras")},
+    **{w: ("side", "left") for w in ("izquierda", "izquierdas", "izquierdista", "izquierdistas",
+                                    "progresista", "progresistas")},
     **{w: ("side", "centre") for w in ("centro", "centrista", "centristas", "centroderecha", "centroizquierda")},
 }
 _CONTRAST_WORDS = frozenset(_CONTRASTS)
