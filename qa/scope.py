@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import MONTHS, Token, is_verb_lemma, known_word, nationality
+from .analysis import COUNTRIES, MONTHS, Token, fold, is_verb_lemma, known_word, nationality, stem
 from .extract import WEB_SUFFIX_RE
 from .matching import EXACT, PAIR, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
 from .question import VIEW_VERBS, WORDING_NOUNS, Question
@@ -180,7 +180,9 @@ def refused_at_once(
       (``owners``: whose each noun is in the article, from :attr:`Retriever.owners`);
     - unknown_term: "¿Qué significa la palabra democracia?" asks to define a word the article never uses;
     - other_period: "¿Apoyó Milei a otros candidatos en el pasado?" asks about a time the article (``article``,
-      its folded text) never speaks of.
+      its folded text) never speaks of;
+    - unknown_origin: "¿Qué candidato peruano…?", "¿En qué radio uruguaya…?" name a nationality whose people
+      and country the article never mentions, like an unknown name.
 
     What they refuse is refused whatever sentence would rank first. The refusal's probability is the rules'
     cap, as in :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
@@ -196,6 +198,8 @@ def refused_at_once(
         rule = "unknown_term"
     elif article and other_period(question, article):
         rule = "other_period"
+    elif article and unknown_origin(question, article):
+        rule = "unknown_origin"
     else:
         return None
     return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
@@ -516,6 +520,26 @@ def other_period(question: Question, article: str) -> bool:
     presidencia") in words the article never uses: news of the day does not say what came before."""
     m = _PAST_RE.search(question.folded)
     return m is not None and m.group(0) not in article
+
+
+# Demonyms of regions, with the names an article may use for the region instead.
+_REGION_NAMES = {
+    "latinoamericano": ("america latina", "latinoamerica"), "sudamericano": ("sudamerica", "america del sur"),
+    "suramericano": ("suramerica", "sudamerica", "america del sur"), "europeo": ("europa",),
+    "centroamericano": ("centroamerica",), "estadounidense": ("estados unidos", "ee. uu", "eeuu"),
+    "norteamericano": ("norteamerica", "estados unidos"),
+}
+
+
+def unknown_origin(question: Question, article: str) -> bool:
+    """A nationality in the question whose country (or region) and demonym, in any form, the article never uses."""
+    for tok in question.tokens:
+        origin = nationality(tok)
+        if origin is None or stem(origin) in article or fold(COUNTRIES.get(origin, origin)) in article:
+            continue
+        if not any(name in article for name in _REGION_NAMES.get(origin, ())):
+            return True
+    return False
 
 
 def unknown_term(question: Question, matches: list[TermMatch]) -> bool:

@@ -742,3 +742,18 @@ def test_what_the_article_calls_possible_is_not_done(pipeline: Pipeline) -> None
     assert pipeline.ask("¿Qué acuerdo comercial firmaron Milei y Kast?").refused
     answer = pipeline.ask("¿En qué podría traducirse la intención de crear una coalición de derecha?")
     assert not answer.refused and "acuerdos bilaterales" in answer.quote
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("¿Qué candidato peruano recibirá apoyo del Gobierno argentino?", "unknown_origin"),
+    ("¿En qué radio uruguaya habló Kast de la oportunidad?", "unknown_origin"),
+])
+def test_a_nationality_the_article_never_mentions_is_like_an_unknown_name(pipeline: Pipeline, question: str, reason: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.refused and answer.reason == reason
+
+
+def test_a_region_the_article_names_is_not_unknown(pipeline: Pipeline) -> None:
+    # "sudamericana" and "América Latina" are the article's: the question is judged on its content.
+    answer = pipeline.ask("¿Qué observa la región sudamericana?")
+    assert not answer.refused and "observa con atención" in answer.quote
