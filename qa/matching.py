@@ -97,6 +97,9 @@ def refers_to_pair(tokens: tuple[Token, ...], i: int) -> bool:
     return tok.folded == "dos" and i + 1 < len(tokens) and tokens[i + 1].lemma in PERSON_NOUNS
 
 
+_DENIALS = frozenset({"no", "nunca", "jamas", "tampoco"})
+
+
 @dataclass(frozen=True)
 class ArticleTerm:
     """A distinct article word form (by stem) with where it occurs."""
@@ -163,6 +166,14 @@ class Vocabulary:
                     origins[noun.lemma].add(origin)
         # By lemma, not stem: "la política argentina" gives no nationality to "el político chileno".
         self.origins = {lemma: frozenset(found) for lemma, found in origins.items()}
+        # Stems the article only ever uses denied ("no emitirá ningún respaldo", "no otorgar apoyo").
+        said: dict[str, bool] = {}
+        for toks in self.sentence_tokens:
+            for i, t in enumerate(toks):
+                if not t.is_stop:
+                    denied = any(b.folded in _DENIALS for b in toks[max(0, i - 2) : i])
+                    said[t.stem] = said.get(t.stem, False) or not denied
+        self.only_denied = frozenset(st for st, affirmed in said.items() if not affirmed)
         # ...and by stem, for a question's verb of the same family ("gobierna Chile" / "Gobierno argentino").
         by_stem: dict[str, set[str]] = defaultdict(set)
         for toks in self.sentence_tokens:

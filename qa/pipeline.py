@@ -123,7 +123,8 @@ class Pipeline:
         # Cheap checks first: what they refuse needs no ranking and no model.
         missing = scope.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
         early = scope.refused_at_once(q, matches, missing, self.retriever.owners,
-                                        self.retriever.protagonist_names, self.folded_text) if matches else None
+                                        self.retriever.protagonist_names, self.folded_text,
+                                        self.retriever.vocabulary.only_denied) if matches else None
         best: Candidate | None = None
         fact: tuple[int, int] | None = None
         if early is not None:

@@ -168,7 +168,7 @@ def decide(
 
 def refused_at_once(
     question: Question, matches: list[TermMatch], missing: int, owners: dict[str, frozenset[str]] | None = None,
-    protagonists: frozenset[str] = frozenset(), article: str = "",
+    protagonists: frozenset[str] = frozenset(), article: str = "", denied: frozenset[str] = frozenset(),
 ) -> Decision | None:
     """The rules that read the question and its matches alone, checked before any sentence is ranked:
 
@@ -182,7 +182,9 @@ def refused_at_once(
     - other_period: "¿Apoyó Milei a otros candidatos en el pasado?" asks about a time the article (``article``,
       its folded text) never speaks of;
     - unknown_origin: "¿Qué candidato peruano…?", "¿En qué radio uruguaya…?" name a nationality whose people
-      and country the article never mentions, like an unknown name.
+      and country the article never mentions, like an unknown name;
+    - only_denied: "¿Qué comunicado emitió el gobierno…?" where the article only says "no emitirá"
+      (``denied``: the stems the article only ever uses denied, :attr:`Vocabulary.only_denied`).
 
     What they refuse is refused whatever sentence would rank first. The refusal's probability is the rules'
     cap, as in :func:`decide`; the model's signals are not worked out. ``missing`` is :func:`missing_names`."""
@@ -200,6 +202,8 @@ def refused_at_once(
         rule = "other_period"
     elif article and unknown_origin(question, article):
         rule = "unknown_origin"
+    elif denied and only_denied(question, matches, denied):
+        rule = "only_denied"
     else:
         return None
     return Decision(False, 1.0 - NAME_REFUSAL_CONFIDENCE, {"missing_names": float(missing),
@@ -538,6 +542,21 @@ def unknown_origin(question: Question, article: str) -> bool:
         if origin is None or stem(origin) in article or fold(COUNTRIES.get(origin, origin)) in article:
             continue
         if not any(name in article for name in _REGION_NAMES.get(origin, ())):
+            return True
+    return False
+
+
+def only_denied(question: Question, matches: list[TermMatch], denied: frozenset[str]) -> bool:
+    """The question says something was done ("emitió", "otorgó") that the article only ever denies."""
+    done = question.done_verbs
+    if not done or question.yes_no:
+        return False  # "¿Otorgó Milei apoyo a Kast?" is answered: no, the article says so
+    tokens = question.tokens
+    for verb in done:
+        k = tokens.index(verb)
+        if any(t.folded in ("no", "nunca", "jamas") for t in tokens[max(0, k - 2) : k]):
+            continue  # "¿Qué decidió no otorgar…?" asks about the denial itself
+        if any(m.token.start == verb.start and m.sure_stems(EXACT) & denied for m in matches):
             return True
     return False
 

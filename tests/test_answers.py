@@ -757,3 +757,12 @@ def test_a_region_the_article_names_is_not_unknown(pipeline: Pipeline) -> None:
     # "sudamericana" and "América Latina" are the article's: the question is judged on its content.
     answer = pipeline.ask("¿Qué observa la región sudamericana?")
     assert not answer.refused and "observa con atención" in answer.quote
+
+
+def test_what_the_article_only_denies_was_not_done(pipeline: Pipeline) -> None:
+    # The article only says "no emitirá ningún respaldo", "no otorgar apoyo".
+    assert pipeline.ask("¿Qué apoyo otorgó Milei a Kast?").reason == "only_denied"
+    # Asked whether, the answer is the denial itself.
+    answer = pipeline.ask("¿Otorgó Milei apoyo institucional a Kast?")
+    assert not answer.refused and "no otorgar apoyo institucional" in answer.quote
+    assert not pipeline.ask("¿Qué decidió no otorgar el Gobierno argentino?").refused
