@@ -247,7 +247,7 @@ def ruled_out(
         return "other_protagonist"
     if question.asks_others and not lists_others:
         return "nothing_else"
-    if month_missing(question, best, vocab):
+    if month_missing(question, best, vocab, matches):
         return "other_time"
     if only_possible(question, matches, best, vocab):
         return "only_possible"
@@ -672,9 +672,29 @@ def other_medium(question: Question, best: Candidate, vocab: Vocabulary, media: 
     return bool(said) and asked.isdisjoint(said)
 
 
-def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+# Words that only place a month ("a finales de noviembre"): not part of the event a question dates.
+_TIME_WORDS = frozenset({"finales", "fines", "final", "fin", "principios", "principio", "comienzos", "comienzo",
+                         "inicios", "inicio", "mediados", "mitad"})
+
+
+def month_missing(question: Question, best: Candidate, vocab: Vocabulary, matches: list[TermMatch] | None = None) -> bool:
     """A question that dates what it asks about ("…en octubre de 2025?", "¿En qué fecha de septiembre…?")
-    needs a sentence with that month."""
+    needs a sentence with that month; and the sentence that best tells the event itself (the question's other
+    words) must not date it to another month ("¿Qué anunció el Gobierno a finales de noviembre?" where the
+    announcement is "de principios de octubre", and November is the runoff's)."""
     asked = _MONTHS.intersection(t.folded for t in question.tokens)
-    return bool(asked) and asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence])
+    if not asked:
+        return False
+    if asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence]):
+        return True
+    if not matches:
+        return False
+    event = [(m.weight, row) for m, row in zip(matches, best.rows)
+             if m.token.folded not in _MONTHS and m.token.folded not in _TIME_WORDS and not _DIGIT.search(m.token.surface)]
+    total = sum(w for w, _ in event)
+    if not total:
+        return False
+    told = max(range(len(vocab.sentence_tokens)), key=lambda i: sum(w * row.get(i, 0.0) for w, row in event))
+    months = _MONTHS.intersection(t.folded for t in vocab.sentence_tokens[told])
+    return told != best.sentence and bool(months) and months.isdisjoint(asked)
 

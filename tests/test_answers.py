@@ -766,3 +766,10 @@ def test_what_the_article_only_denies_was_not_done(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿Otorgó Milei apoyo institucional a Kast?")
     assert not answer.refused and "no otorgar apoyo institucional" in answer.quote
     assert not pipeline.ask("¿Qué decidió no otorgar el Gobierno argentino?").refused
+
+
+def test_an_event_the_article_dates_to_another_month(pipeline: Pipeline) -> None:
+    # The announcement was "a principios de octubre"; November is the runoff's month.
+    assert pipeline.ask("¿Qué anunció el gobierno de Milei a finales de noviembre de 2025?").refused
+    answer = pipeline.ask("¿Qué anunció el gobierno de Milei a principios de octubre de 2025?")
+    assert not answer.refused and "no emitirá ningún respaldo" in answer.quote
