@@ -269,8 +269,11 @@ class Question:
         if self.qtype != "time":
             return None
         for i, t in enumerate(self.tokens[:-1]):
-            if t.folded == "cuando":
-                after = [v for v in self.tokens[i + 1 : i + 3] if v.folded not in _CLITICS]
+            # "¿Cuándo se reunieron…?", "¿En qué fecha se reunieron…?"
+            first = i + 1 if t.folded == "cuando" else i + 2 if (
+                t.folded in ("que", "cual") and self.tokens[i + 1].folded in _DATE_NOUNS) else None
+            if first is not None:
+                after = [v for v in self.tokens[first : first + 2] if v.folded not in _CLITICS]
                 verb = _main_verb(self.tokens, after[0]) if after else None
                 if (verb is None or verb.folded in _COPULAS or verb.lemma == verb.folded
                         or not is_verb_lemma(verb.lemma) or verb.lemma in _LIGHT_LEMMAS or verb.lemma in _HOLDS_EVENT):
@@ -357,6 +360,7 @@ _INTERROGATIVES = (
     "porque",
 )
 _DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
+_DATE_NOUNS = frozenset({"fecha", "dia", "mes", "ano", "año", "momento"})
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.
 WORDING_NOUNS = frozenset(

@@ -773,3 +773,9 @@ def test_an_event_the_article_dates_to_another_month(pipeline: Pipeline) -> None
     assert pipeline.ask("¿Qué anunció el gobierno de Milei a finales de noviembre de 2025?").refused
     answer = pipeline.ask("¿Qué anunció el gobierno de Milei a principios de octubre de 2025?")
     assert not answer.refused and "no emitirá ningún respaldo" in answer.quote
+
+
+def test_on_what_date_needs_a_sentence_saying_it_happened(pipeline: Pipeline) -> None:
+    # The article never dates the meeting; October is when the government spoke.
+    assert pipeline.ask("¿En qué fecha se reunieron Milei y Kast?").refused
+    assert not pipeline.ask("¿En qué fecha confirmó el gobierno que no apoyaría a Kast?").refused
