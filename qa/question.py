@@ -12,7 +12,7 @@ from .matching import PERSON_NOUNS
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
-_ASKS_NAME = rf"quien(es)?|{_CALLED}|(el|los) nombres? del?"
+_ASKS_NAME = rf"quien(es)?|{_CALLED}|(el|los|su|sus) nombres?(?: completos?)?(?: del?)?"
 
 # Question types, matched on the folded question (accents and case removed),
 # first match wins. Each type names what the answering sentence must contain.
@@ -68,7 +68,7 @@ _LIGHT_WORDS = frozenset(
         "opina opinan opinión piensa piensan pensar considera consideran cree creen tener tiene tienen "
         "hacer hace hacen hizo dar da dan dio ir va van hay existe existen ocurre pasa sucede "
         "relación relacion respecto sobre acerca tema temas asunto asuntos cosa cosas forma manera "
-        "tipo clase parte vez veces actual actualmente exactamente concretamente realmente"
+        "tipo clase parte vez veces actual actualmente exactamente concretamente realmente completo completa"
     ).split()
 )
 

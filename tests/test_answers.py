@@ -702,8 +702,13 @@ def test_the_gist_of_a_named_section_is_that_section(pipeline: Pipeline) -> None
     assert pipeline.ask("Resume el artículo").kind == "summary"
 
 
-def test_which_is_the_name_of_asks_for_a_person(pipeline: Pipeline) -> None:
-    answer = pipeline.ask("¿Cuál es el nombre del candidato chileno?")
+@pytest.mark.parametrize(("question", "history"), [
+    ("¿Cuál es el nombre del candidato chileno?", []),
+    ("¿Cuál es el nombre completo del candidato chileno?", []),
+    ("¿Cuál es su nombre completo?", ["¿Quién es el candidato chileno?"]),
+])
+def test_which_is_the_name_of_asks_for_a_person(pipeline: Pipeline, question: str, history: list[str]) -> None:
+    answer = pipeline.ask(question, history)
     assert answer.answer == "José Antonio Kast, según el artículo."
 
 
