@@ -53,6 +53,8 @@ _AGENT_PHRASE_RE = re.compile(
     r"\w+(?:d[oa]s?)\s+por\s+((?:el|la|los|las|un|una|unos|unas)\s+[^,.;:]+?)(?=\s+(?:como|que|para|en|a|al)\b|[,.;:]|$)"
 )
 _NOT_PLACES = {"estado", "gobierno", "la nación"}
+# "¿Para qué…?" asks what something is for: "recursos del Estado para campañas externas".
+_PURPOSE_RE = re.compile(r"\b(?:para|con el (?:fin|objetivo|propósito) de|a fin de)\s+(?!que\b)\w+", re.IGNORECASE)
 _REASON_RE = re.compile(
     r"\b(?:porque|ya que|debido a|dado que|puesto que|a causa de|por lo que|por eso|"
     r"explic\w* que|argument\w* que|sostuvo que|dijo que|afirm\w* que|deb(?:e|en|ía|ían) )",
@@ -245,7 +247,7 @@ def find_fact(
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
     question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
     subjects: tuple[frozenset[str], ...] = (), beside: bool = False, in_country: str | None = None,
-    year: bool = False,
+    year: bool = False, purpose: bool = False,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -344,7 +346,8 @@ def find_fact(
                 break
         return Fact(first[0], end, qtype)
     if qtype in ("definition", "reason"):
-        found = _hits(_DEFINITION_RE if qtype == "definition" else _REASON_RE, text)
+        pattern = _DEFINITION_RE if qtype == "definition" else _PURPOSE_RE if purpose else _REASON_RE
+        found = _hits(pattern, text)
         return Fact(found[0].start + offset, len(text) + offset, qtype) if found else None
     if qtype == "list":
         for trigger in _LIST_TRIGGERS:

@@ -249,7 +249,7 @@ class Pipeline:
                              passives=shared_verbs,
                              counted=counted, counted_as=counted_as, media=media, question_stems=named,
                              day=q.asks_day, year=q.asks_year, country=q.asks_country, subjects=subjects, beside=describes,
-                             in_country=q.place_country)
+                             in_country=q.place_country, purpose=q.asks_purpose)
             if not fact:
                 continue
             if q.asks_what_called and not any(w[:1].isupper() for w in self._document_text(cand.sentence)[fact.start : fact.end].split()):

@@ -249,6 +249,11 @@ class Question:
         return None
 
     @_once
+    def asks_purpose(self) -> bool:
+        """"¿Para qué se usarían los recursos?" asks what something is for, not why it happened."""
+        return self._says(_ASKS_PURPOSE_RE, "reason")
+
+    @_once
     def done_verbs(self) -> tuple[Token, ...]:
         """Verbs the question says were done ("firmaron", "acordó", "han firmado"): it asks about a fact, not
         about what might happen."""
@@ -360,6 +365,7 @@ _INTERROGATIVES = (
     "porque",
 )
 _DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
+_ASKS_PURPOSE_RE = re.compile(r"\bpara que\b")
 _DATE_NOUNS = frozenset({"fecha", "dia", "mes", "ano", "año", "momento"})
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})
 # Nouns that ask for wording itself: the answer is what the sentence puts in quotation marks.

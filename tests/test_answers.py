@@ -784,3 +784,9 @@ def test_on_what_date_needs_a_sentence_saying_it_happened(pipeline: Pipeline) ->
     # The article never dates the meeting; October is when the government spoke.
     assert pipeline.ask("¿En qué fecha se reunieron Milei y Kast?").refused
     assert not pipeline.ask("¿En qué fecha confirmó el gobierno que no apoyaría a Kast?").refused
+
+
+def test_what_for_is_answered_with_a_purpose(pipeline: Pipeline) -> None:
+    # "¿Para qué…?" asks what something is for ("para campañas externas"), not why ("Milei explicó que…").
+    answer = pipeline.ask("¿Para qué se usarían los recursos del Estado según la definición de apoyo institucional?")
+    assert not answer.refused and "para campañas externas" in answer.quote
