@@ -279,11 +279,18 @@ class Question:
                 t.folded in ("que", "cual") and self.tokens[i + 1].folded in _DATE_NOUNS) else None
             if first is not None:
                 after = [v for v in self.tokens[first : first + 2] if v.folded not in _CLITICS]
-                verb = _main_verb(self.tokens, after[0]) if after else None
-                if (verb is None or verb.folded in _COPULAS or verb.lemma == verb.folded
+                if not after:
+                    break  # "¿Y en qué fecha?": no verb of its own
+                verb = _main_verb(self.tokens, after[0])
+                if (verb.folded in _COPULAS or verb.lemma == verb.folded
                         or not is_verb_lemma(verb.lemma) or verb.lemma in _LIGHT_LEMMAS or verb.lemma in _HOLDS_EVENT):
                     return None
                 return verb
+        if self.inherited:
+            # "¿Y en qué fecha?" after "¿Dónde se reunieron…?": the event is the previous question's.
+            return next((t for t in self.content[len(self.content) - self.inherited :]
+                         if is_verb_lemma(t.lemma) and t.lemma != t.folded and not t.capitalized
+                         and t.lemma not in _LIGHT_LEMMAS and t.lemma not in _HOLDS_EVENT), None)
         return None
 
     @_once

@@ -280,7 +280,7 @@ def action_missing(question: Question, matches: list[TermMatch], best: Candidate
         t.lemma in VIEW_VERBS or t.lemma in _REPORTING_NOUNS for t in vocab.sentence_tokens[best.sentence]
     ):
         return False
-    return any(m.token.start == verb.start and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
+    return any(m.token is verb and covered < ACTION_COVERAGE for m, covered in zip(matches, best.covered))
 # Types whose kind noun is read by a fact extractor instead ("¿en qué mes…?" wants a date).
 KIND_CHECKED_TYPES = frozenset({"fact", "list", "quantity", "person"})
 # How surely the kind noun must meet the article: a glossary equivalent or better.

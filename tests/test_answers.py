@@ -790,3 +790,10 @@ def test_what_for_is_answered_with_a_purpose(pipeline: Pipeline) -> None:
     # "¿Para qué…?" asks what something is for ("para campañas externas"), not why ("Milei explicó que…").
     answer = pipeline.ask("¿Para qué se usarían los recursos del Estado según la definición de apoyo institucional?")
     assert not answer.refused and "para campañas externas" in answer.quote
+
+
+def test_a_follow_up_date_is_for_the_previous_questions_event(pipeline: Pipeline) -> None:
+    # The meeting is not dated in the article; October is when the government spoke.
+    assert pipeline.ask("¿Y en qué fecha?", ["¿Dónde se reunieron Milei y Kast?"]).refused
+    answer = pipeline.ask("¿Y cuándo?", ["¿Qué confirmó el gobierno de Milei?"])
+    assert answer.answer.startswith("A principios de octubre de 2025")
