@@ -55,6 +55,8 @@ _FRAME_WORDS = frozenset(
         # Courtesy and hedges around a question: "Quisiera saber si…", "¿Me podés decir…?", "más o menos".
         "quisiera quisiéramos querría querria gustaría gustaria saber sabés sabes podés podes puede podría podria "
         "podrían podrian decirme contarme explicarme indicarme che oye hola buenas gracias porfa aproximadamente "
+        # Regional fillers: "wey", "cachai", "parce" say who is asking, not what.
+        "wey güey guey cachai cachái po parce parcero pana bro chamo mae boludo boluda weon huevon "
         "aproximada aproximado aproximadas aproximados más o menos exactamente "
         # Modal hedges, like "posible" (a stopword): "este eventual viraje" is "este posible giro".
         "eventual eventuales potencial potenciales probable probables hipotético hipotética"

@@ -591,6 +591,9 @@ def other_owner(
     return False
 
 
+# "en pugna", "en juego": idioms, not a field that narrows the noun before them.
+_EN_IDIOMS = frozenset({"pugna", "juego", "disputa", "cuestion", "marcha", "curso", "comun", "concreto", "general",
+                        "particular", "serio", "cuenta", "realidad", "definitiva", "principio", "resumen", "vilo"})
 _FIELD_NOUNS = frozenset({"materia", "area", "areas", "ambito", "ambitos", "campo", "campos", "terreno", "sector"})
 
 
@@ -599,7 +602,7 @@ def unknown_topic(question: Question, matches: list[TermMatch]) -> bool:
     the article has, that the article never uses, in any form or equivalent: a field it does not cover."""
     tokens = question.tokens
     # "sinergias en X", "en materia de X" narrow a field; "viajes de funcionarios" only describes.
-    narrowed = [i for i in range(2, len(tokens)) if tokens[i - 1].folded == "en"
+    narrowed = [i for i in range(2, len(tokens)) if tokens[i - 1].folded == "en" and tokens[i].folded not in _EN_IDIOMS
                 or tokens[i - 1].folded == "de" and tokens[i - 2].folded in _FIELD_NOUNS]
     if not narrowed:
         return False

@@ -797,3 +797,13 @@ def test_a_follow_up_date_is_for_the_previous_questions_event(pipeline: Pipeline
     assert pipeline.ask("¿Y en qué fecha?", ["¿Dónde se reunieron Milei y Kast?"]).refused
     answer = pipeline.ask("¿Y cuándo?", ["¿Qué confirmó el gobierno de Milei?"])
     assert answer.answer.startswith("A principios de octubre de 2025")
+
+
+def test_regional_fillers_are_not_names(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Wey, ¿en cuántas corrientes se dividen las elecciones en Chile?")
+    assert not answer.refused and "dos corrientes opuestas" in answer.quote
+
+
+def test_an_idiom_after_en_is_not_a_field(pipeline: Pipeline) -> None:
+    # "las corrientes en pugna" are in conflict; "pugna" narrows nothing the article would have to name.
+    assert pipeline.ask("¿Cuántas corrientes en pugna hay en las elecciones chilenas?").reason != "unknown_topic"
