@@ -181,6 +181,7 @@ class Vocabulary:
             stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / max(len(ids), 1)))
             for stem, ids in postings.items()
         }
+        self.idf = {stem: term.idf for stem, term in self.terms.items()}
         self.max_idf = math.log(1 + n)
         self.typos = TypoIndex(list(self.by_folded) + list(self.terms))
         self.by_prefix: dict[str, dict[str, set[str]]] = defaultdict(dict)
@@ -246,9 +247,16 @@ class Vocabulary:
     def weight(self, token: Token, stems: dict[str, float], light: bool) -> float:
         """How much a question word matters: rare article words and unknown words most."""
         if stems:
-            # The rarity of what the word most surely means, not of its loosest synonym.
-            top = max(stems.values())
-            base = max(self.terms[s].idf for s, strength in stems.items() if strength == top)
+            # The rarity of what the word most surely means, not of its loosest synonym: the highest idf
+            # among the strongest stems, found in one pass.
+            idf = self.idf
+            top = -1.0
+            base = 0.0
+            for s, strength in stems.items():
+                if strength > top:
+                    top, base = strength, idf[s]
+                elif strength == top and idf[s] > base:
+                    base = idf[s]
         else:
             base = self.max_idf
         return base * (0.3 if light else 1.0)

@@ -174,7 +174,7 @@ class Pipeline:
             return top, None
         # A name the question gives by its role ("el candidato chileno") is not the answer either.
         # ("¿Quién es el candidato…?" asks for exactly that name, so not for person questions.)
-        question_words = {t.folded for t in q.tokens}
+        question_words = set(q.words)
         if q.qtype != "person":
             question_words |= self.retriever.named_by_role(matches or [])
         stems = {s for m in (matches or []) for s in m.stems}
@@ -274,7 +274,7 @@ class Pipeline:
         if not q.asks_others or sentence is None:
             return False
         text = self._sentence_text(sentence.sentence)
-        words = {t.folded for t in q.tokens}
+        words = q.words
         found = find_fact("list", text, 0, words)
         items = list_items(text[found.start : found.end]) if found else []
         return len(items) > 1 and any(not all(fold(w) in words for w in item.split()) for item in items)

@@ -133,6 +133,11 @@ class Question:
         return (qtype is None or self.qtype == qtype) and pattern.search(self.folded) is not None
 
     @_once
+    def words(self) -> frozenset[str]:
+        """The question's words, folded: what several rules test for membership, gathered once."""
+        return frozenset(t.folded for t in self.tokens)
+
+    @_once
     def yes_no(self) -> bool:
         """"¿Se realizó en Santiago?" asks whether, with no interrogative: the answer may well be "no, en…".
         An interrogative opens a question ("¿En qué ciudad…?", "Según Milei, ¿qué…?") or carries its accent

@@ -38,6 +38,10 @@ BM25_STRENGTH = 0.6
 ROLE = 0.75
 
 
+# "ambos", "los dos": words that may point at a pair of people.
+_PAIR_WORDS = BOTH | {"dos"}
+
+
 class Candidate(NamedTuple):
     """A sentence considered as the answer, with the evidence for it."""
 
@@ -57,7 +61,7 @@ class Candidate(NamedTuple):
 
 def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
     """'¿derecha o izquierda?' asks for one of two: the pair counts as one term, met by either."""
-    if not any(t.folded in ("o", "u") for t in question.tokens):
+    if "o" not in question.words and "u" not in question.words:
         return matches
     position = {t.start: i for i, t in enumerate(question.tokens)}
     merged: list[TermMatch] = []
@@ -211,7 +215,7 @@ class Retriever:
                 for name in self.roles.get(role, ()):
                     if strength >= GLOSSARY and f.get(name, 0.0) < ROLE * strength:
                         f[name] = ROLE * strength
-        if PAIR in self.vocabulary.terms and any(t.folded in BOTH or t.folded == "dos" for t in question.tokens):
+        if PAIR in self.vocabulary.terms and not _PAIR_WORDS.isdisjoint(question.words):
             # "los dos dirigentes", "ambos" meet the sentences that mention a pair of people together.
             position = {t.start: k for k, t in enumerate(question.tokens)}
             for tok, f in zip(question.content, found):
@@ -219,8 +223,10 @@ class Retriever:
                 if k is not None and refers_to_pair(question.tokens, k):
                     f[PAIR] = max(f.get(PAIR, 0.0), GLOSSARY)
         own = len(question.content) - question.inherited
+        weight, light = self.vocabulary.weight, question.light
+        make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
         matches = [
-            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)
+            make(TermMatch, (tok, f, weight(tok, f, tok.folded in light) * (1.0 if i < own else INHERITED), g))
             for i, (tok, f, g) in enumerate(zip(question.content, found, glossed))
         ]
         return _merge_alternatives(question, matches)

@@ -142,7 +142,7 @@ def refusal_confidence(p: float) -> float:
 
 def probability(features: dict[str, float]) -> float:
     """P(the article answers) from the logistic model."""
-    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in WEIGHTS if k != "bias")
+    z = WEIGHTS["bias"] + sum(w * features[k] for k, w in WEIGHTS.items() if k != "bias")
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -210,7 +210,7 @@ def ruled_out(
       other media (``media``: the names the article introduces as media) and not that one;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view.
     """
-    if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country) and feats["fact_missing"] > 0:
+    if feats["fact_missing"] > 0 and (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country):
         return "fact_missing"
     if action_missing(question, matches, best, vocab):
         return "action_missing"
@@ -406,7 +406,7 @@ CONTRAST_WINDOW = 4  # "coalición de gobiernos de derecha": a modifier up to fo
 def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question asks about "la primera vuelta" and the sentence speaks of "la segunda vuelta" only."""
     q = question.tokens
-    if _CONTRAST_WORDS.isdisjoint(t.folded for t in q):
+    if _CONTRAST_WORDS.isdisjoint(question.words):
         return False
     sentence = vocab.sentence_tokens[best.sentence]
     offered = {t.start for t in question.either_or} if question.either_or else set()
@@ -526,6 +526,6 @@ def other_medium(question: Question, best: Candidate, vocab: Vocabulary, media: 
 def month_missing(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """A question that dates what it asks about ("…en octubre de 2025?", "¿En qué fecha de septiembre…?")
     needs a sentence with that month."""
-    asked = _MONTHS.intersection(t.folded for t in question.tokens)
+    asked = _MONTHS.intersection(question.words)
     return bool(asked) and asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence])
 
