@@ -51,7 +51,7 @@ def validate_question(question: object) -> str:
 
 def validate_history(history: object) -> tuple[str, ...]:
     """Previous questions of the conversation, most recent last."""
-    if history is None:
+    if history is None or (isinstance(history, (list, tuple)) and not history):
         return ()
     if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
         raise InvalidQuestion("El historial debe ser una lista de preguntas (textos).", "history_invalid")

@@ -444,11 +444,12 @@ _MAIN_WORDS = frozenset({"principal", "central", "clave", "esencial"})
 
 def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded: str) -> bool:
     """'¿Qué cuenta la noticia?', 'explícame el artículo', 'tl;dr': about the document, nothing more specific."""
-    words = {t.folded for t in tokens}
-    if "tl;dr" in folded or "tldr" in words:
+    if "tl;dr" in folded:
         return True
-    only_gist = all(t.folded in _GIST_WORDS or t.folded in _DOC_WORDS for t in content)
-    return only_gist and bool(words & (_DOC_WORDS | _MAIN_WORDS))
+    if not all(t.folded in _GIST_WORDS or t.folded in _DOC_WORDS for t in content):
+        return any(t.folded == "tldr" for t in tokens)  # the common case: a word more specific than the gist
+    words = {t.folded for t in tokens}
+    return "tldr" in words or bool(words & (_DOC_WORDS | _MAIN_WORDS))
 
 
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})
