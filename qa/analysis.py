@@ -183,7 +183,13 @@ def demonym(word: str) -> str | None:
 
 def nationality(token: Token) -> str | None:
     """The nationality a word names, read from its lemma or its folded form ('chilenas' → 'chileno')."""
-    return demonym(token.lemma) or demonym(token.folded)
+    return _nationality(token.lemma, token.folded)
+
+
+@lru_cache(maxsize=65536)
+def _nationality(lemma_: str, folded: str) -> str | None:
+    """:func:`nationality` once per (lemma, folded form): one memo look-up instead of two."""
+    return demonym(lemma_) or demonym(folded)
 
 
 # The months, in order: time expressions are read with them, and a question dated to one needs it.

@@ -83,6 +83,11 @@ class Pipeline:
         self._heading_words_needed = min((math.ceil(SECTION_COVERAGE * len(h)) for h in headings if h), default=1)
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
+        # (stem, offsets) of each sentence's content words: what highlights are picked from.
+        self._content_spans = [
+            tuple((t.stem, (t.start, t.end)) for t in tokens if not t.is_stop)
+            for tokens in self.retriever.vocabulary.sentence_tokens
+        ]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
         self.media = frozenset(n for d in data.documents for n in media_names(d.text))
         # Built once, here and not on a request; refusals met while checking them offer the summary.
@@ -290,7 +295,7 @@ class Pipeline:
     def _highlights(self, sentence: int, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Offsets, inside the quote's document, of the words that answer (and of the short fact)."""
         stems = {s for m in matches for s in m.stems}
-        spans = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[sentence] if t.stem in stems and not t.is_stop}
+        spans = {span for stem, span in self._content_spans[sentence] if stem in stems}
         if fact:
             spans.add(fact)
         return tuple(sorted(spans))
@@ -359,10 +364,12 @@ class Pipeline:
         heading, not a fact: the section itself is the answer. "¿Qué decidió el Gobierno chileno…?"
         does not name "Decisión del Gobierno argentino".
         """
-        total = sum(m.weight for m in matches)
-        if not matches or total == 0 or q.qtype != "fact":
+        if not matches or q.qtype != "fact":
             return None  # "¿Y por qué?", "¿Cuándo…?" ask for a reason or a fact, not for a section
-        strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
+        total = sum(m.weight for m in matches)
+        if total == 0:
+            return None
+        strong = {s for m in matches for s, strength in m.stems.items() if strength >= GLOSSARY}
         if len(strong & self._heading_stems) < self._heading_words_needed:
             return None
         best: tuple[float, int] | None = None
