@@ -30,7 +30,27 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("definition", r"^\W*(?:que|q) (?:es|son|significa|significan|quiere decir)\b|\b(?:que se entiende por|definicion de|a que se refiere)\b"),
     ("manner", r"\b(como)\b"),
 )
-_TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)
+# For each type, whole words one of which every match of its pattern contains (as \w+ runs of the folded
+# text): a pattern whose words the question lacks cannot match and is not searched, which spares most of
+# the searches on the many questions of no listed type. None: always searched ("resum…" is only a prefix).
+# Keep these in step with the patterns; tests/test_analysis.py compares against searching them all.
+_TYPE_CUES: dict[str, frozenset[str] | None] = {
+    "summary": None,
+    "media": frozenset("medio medios diario diarios periodico periodicos canal canales radio radios emisora emisoras "
+                       "fuente fuentes".split()),
+    "time": frozenset("fecha cuando dia mes ano año momento plazo parte".split()),
+    "place": frozenset("lugar donde adonde ciudad pais paises sitio nacionalidad".split()),
+    "quantity": frozenset("cuanto cuanta cuantos cuantas cantidad numero".split()),
+    "person": frozenset("quien quienes llama llaman nombre nombres persona personas lider liders politico politicos "
+                        "candidato candidatos presidente presidentes".split()),
+    "list": frozenset("temas areas asuntos materias ambitos sectores campos cuestiones politicas acciones ejemplos "
+                      "cuales incluye".split()),
+    "reason": frozenset("por porque para debe motivo razon".split()),
+    "definition": frozenset("es son significa significan quiere entiende definicion refiere".split()),
+    "manner": frozenset({"como"}),
+}
+_TYPE_RES = tuple((name, re.compile(p), _TYPE_CUES[name]) for name, p in _TYPE_PATTERNS)
+_WORD_RE = re.compile(r"\w+")
 _ASKS_NAME_RE = re.compile(rf"\b({_ASKS_NAME})\b")
 _CALLED_RE = re.compile(rf"\b{_CALLED}\b")
 _HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
@@ -284,8 +304,9 @@ def _main_verb(tokens: tuple[Token, ...], verb: Token) -> Token:
 
 def question_type(folded: str) -> str:
     """The kind of answer asked for: summary, time, place, quantity, person, media, list, reason, manner or fact."""
-    for name, pattern in _TYPE_RES:
-        if pattern.search(folded):
+    words = frozenset(_WORD_RE.findall(folded))
+    for name, pattern, cues in _TYPE_RES:
+        if (cues is None or not cues.isdisjoint(words)) and pattern.search(folded):
             return name
     return "fact"
 
