@@ -183,12 +183,12 @@ def demonym(word: str) -> str | None:
 
 def nationality(token: Token) -> str | None:
     """The nationality a word names, read from its lemma or its folded form ('chilenas' → 'chileno')."""
-    return _nationality(token.lemma, token.folded)
+    return nationality_of(token.lemma, token.folded)
 
 
 @lru_cache(maxsize=65536)
-def _nationality(lemma_: str, folded: str) -> str | None:
-    """:func:`nationality` once per (lemma, folded form): one memo look-up instead of two."""
+def nationality_of(lemma_: str, folded: str) -> str | None:
+    """The nationality a word of that lemma and folded form names, remembered: one look-up instead of two."""
     return demonym(lemma_) or demonym(folded)
 
 

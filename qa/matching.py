@@ -135,6 +135,7 @@ class Vocabulary:
         self.by_lemma: dict[str, set[str]] = defaultdict(set)
         self.by_folded: dict[str, set[str]] = defaultdict(set)
         self.sentence_stems: list[frozenset[str]] = []
+        self.token_stems: list[frozenset[str]] = []  # every word's stem, stopwords included
         self.sentence_tokens: list[list[Token]] = []
         for s in data.sentences:
             doc_text = texts[data.chunks[s.chunk_index].document]
@@ -154,6 +155,7 @@ class Vocabulary:
                 if t.capitalized and i > 0:
                     capitals[t.stem] += 1
             self.sentence_stems.append(frozenset(stems))
+            self.token_stems.append(frozenset(t.stem for t in toks))
         # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos").
         origins: dict[str, set[str]] = defaultdict(set)
         for toks in self.sentence_tokens:

@@ -83,6 +83,8 @@ class Pipeline:
         self._heading_words_needed = min((math.ceil(SECTION_COVERAGE * len(h)) for h in headings if h), default=1)
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
+        # (stem, start) of each sentence's words, for the fact search to read without attribute look-ups.
+        self._stem_starts = [tuple((t.stem, t.start) for t in tokens) for tokens in self.retriever.vocabulary.sentence_tokens]
         # (stem, offsets) of each sentence's content words: what highlights are picked from.
         self._content_spans = [
             tuple((t.stem, (t.start, t.end)) for t in tokens if not t.is_stop)
@@ -213,17 +215,19 @@ class Pipeline:
                 break
             s = self.data.sentences[cand.sentence]
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
-            positions = [t.start for t in sentence_tokens if t.stem in stems]
+            stem_starts = self._stem_starts[cand.sentence]
             # "¿Quién es el candidato…?": the name stands next to "candidato", not next to any word asked.
             if describes:
                 # Only a sentence with the noun can say who is meant by it, and the name stands next to it.
-                positions = [t.start for t in sentence_tokens if t.stem in kind_stems]
+                positions = [start for stem, start in stem_starts if stem in kind_stems]
                 if not positions:
                     continue
+            else:
+                positions = [start for stem, start in stem_starts if stem in stems]
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
-            shared_verbs = tuple(t.start for t in sentence_tokens if t.stem in verb_stems) if verb_stems else ()
+            shared_verbs = tuple(start for stem, start in stem_starts if stem in verb_stems) if verb_stems else ()
             verb_at = shared_verbs[0] if shared_verbs else None
             if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality, normalize, tokenize
+from .analysis import (
+    COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality_of, normalize, tokenize,
+)
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
 _CALLED = r"como se llaman?"
@@ -177,7 +179,7 @@ class Question:
         """Each noun the question gives a nationality, with it: "el Gobierno chileno" → (Gobierno, chileno)."""
         return tuple(
             (tok, origin) for tok, nxt in zip(self.tokens, self.tokens[1:])
-            if not tok.is_stop and (origin := nationality(nxt)) is not None
+            if not tok.is_stop and (origin := nationality_of(nxt.lemma, nxt.folded)) is not None
         )
 
     @_once

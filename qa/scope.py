@@ -437,7 +437,7 @@ def other_protagonist(
     }
     if not asked:
         return False
-    named = protagonists.intersection(t.stem for t in vocab.sentence_tokens[best.sentence])
+    named = protagonists.intersection(vocab.token_stems[best.sentence])
     return bool(named) and asked.isdisjoint(named)
 
 
