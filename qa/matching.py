@@ -223,7 +223,11 @@ class Vocabulary:
         Everything here follows from the spelling, so it is worked out once per distinct word,
         like the stemmer's and lemmatiser's caches; answers themselves are never cached.
         """
-        return dict(self._memo.get(token.surface, self._match, token))
+        try:
+            found = self._memo[token.surface]
+        except KeyError:
+            found = self._memo.remember(token.surface, self._match, token)
+        return dict(found)
 
     def _match(self, token: Token) -> dict[str, float]:
         found: dict[str, float] = {}

@@ -202,7 +202,7 @@ class Retriever:
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
                 # One-word glossary keys one edit away, worked out once per spelling.
-                for key in self._typo_memo.get(tok.stem, self.glossary_typos.near, tok.stem):
+                for key in self._typo_memo.remember(tok.stem, self.glossary_typos.near, tok.stem):
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
@@ -252,7 +252,11 @@ class Retriever:
     def _evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
         """What one question word brings (read-only; remembered per stem set): how covered each sentence is,
         and the BM25 vector over chunks of the stems it surely means (None if none)."""
-        return self._rows.get(frozenset(stems.items()), self._make_evidence, stems)
+        key = frozenset(stems.items())
+        try:
+            return self._rows[key]
+        except KeyError:
+            return self._rows.remember(key, self._make_evidence, stems)
 
     def _make_evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
         row: dict[int, float] = {}
