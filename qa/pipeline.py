@@ -83,6 +83,11 @@ class Pipeline:
         self._heading_words_needed = min((math.ceil(SECTION_COVERAGE * len(h)) for h in headings if h), default=1)
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
+        # Where each stem is mentioned: (sentence position, word position, sentence index, sentence end, word end).
+        self._mentions: dict[str, list[tuple[int, int, int, int, int]]] = {}
+        for p, sentence in enumerate(data.sentences):
+            for k, tok in enumerate(self.retriever.vocabulary.sentence_tokens[sentence.index]):
+                self._mentions.setdefault(tok.stem, []).append((p, k, sentence.index, sentence.end, tok.end))
         # (stem, start) of each sentence's words, for the fact search to read without attribute look-ups.
         self._stem_starts = [tuple((t.stem, t.start) for t in tokens) for tokens in self.retriever.vocabulary.sentence_tokens]
         # (stem, offsets) of each sentence's content words: what highlights are picked from.
@@ -338,13 +343,12 @@ class Pipeline:
                 return None  # the question asks more than who someone is
             names |= named
         first_mention: int | None = None
-        for sentence in self.data.sentences:
-            for tok in vocab.sentence_tokens[sentence.index]:
-                if tok.stem in names:
-                    first_mention = sentence.index if first_mention is None else first_mention
-                    span = apposition(self._document_text(sentence.index)[: sentence.end], tok.end)
-                    if span:
-                        return sentence.index, span
+        # The names' mentions in article order, as the sentences and their words come.
+        for _, _, sentence, sentence_end, end in sorted(m for st in names for m in self._mentions.get(st, ())):
+            first_mention = sentence if first_mention is None else first_mention
+            span = apposition(self._document_text(sentence)[:sentence_end], end)
+            if span:
+                return sentence, span
         # No description in apposition: the sentence that first introduces the name says who it is.
         return (first_mention, None) if first_mention is not None else None
 

@@ -57,9 +57,9 @@ class Decision:
 def _looks_like_name(question: Question, m: TermMatch) -> bool:
     """Numbers, capitalised words inside a mixed-case question, and words Spanish does not know ('boric')."""
     tok = m.token
-    if _DIGIT.search(tok.surface):
+    if not tok.surface.isalpha() and _DIGIT.search(tok.surface):  # (a word of letters alone has no digit)
         return True
-    if not m.found and len(tok.folded) > 2 and not known_word(tok.surface):
+    if not m.stems and len(tok.folded) > 2 and not known_word(tok.surface):
         return True
     return question.case_informative and tok.capitalized and tok is not question.tokens[0]
 
@@ -73,7 +73,7 @@ def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabular
     """Names and numbers the question gives that the article never mentions as such."""
     count = 0
     for m in matches:
-        if not _looks_like_name(question, m) or (m.via_glossary and m.found):
+        if not _looks_like_name(question, m) or (m.via_glossary and m.stems):
             continue
         named = [s for s, strength in m.stems.items() if strength >= TYPO and vocab.terms[s].capitalized]
         exact_number = _DIGIT.search(m.token.surface) and any(
@@ -90,7 +90,7 @@ def signals(
 ) -> dict[str, float]:
     """The numbers the decision is made from, also reported by ``qa eval``."""
     total = sum(m.weight for m in matches) or 1.0
-    unknown = sum(m.weight for m in matches if not m.found) / total
+    unknown = sum(m.weight for m in matches if not m.stems) / total
     covered = best.covered
     gaps = [m.weight * (1.0 - c) for m, c in zip(matches, covered)]
     # A missing noun is usually the thing asked about; a missing verb is often just other wording.
