@@ -89,10 +89,11 @@ def signals(
     missing: int | None = None,
 ) -> dict[str, float]:
     """The numbers the decision is made from, also reported by ``qa eval``."""
-    total = sum(m.weight for m in matches) or 1.0
-    unknown = sum(m.weight for m in matches if not m.stems) / total
+    weights = [m.weight for m in matches]
+    total = sum(weights) or 1.0
+    unknown = sum([m.weight for m in matches if not m.stems]) / total
     covered = best.covered
-    gaps = [m.weight * (1.0 - c) for m, c in zip(matches, covered)]
+    gaps = [w * (1.0 - c) for w, c in zip(weights, covered)]
     # A missing noun is usually the thing asked about; a missing verb is often just other wording.
     noun_gaps = [g for g, m in zip(gaps, matches) if not _is_verb(m)]
     return {
