@@ -33,11 +33,12 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("manner", r"\b(como)\b"),
 )
 # For each type, whole words one of which every match of its pattern contains (as \w+ runs of the folded
-# text): a pattern whose words the question lacks cannot match and is not searched, which spares most of
-# the searches on the many questions of no listed type. None: always searched ("resum…" is only a prefix).
+# text), and word beginnings that count as well ("resum…"): a pattern whose cues the question lacks cannot
+# match and is not searched, which spares most of the searches on questions of no listed type.
 # Keep these in step with the patterns; tests/test_analysis.py compares against searching them all.
-_TYPE_CUES: dict[str, frozenset[str] | None] = {
-    "summary": None,
+_TYPE_CUES: dict[str, frozenset[str]] = {
+    "summary": frozenset("trata va habla importante principal esencial sintesis central sobre articulo noticia nota "
+                         "texto clave principales pocas".split()),
     "media": frozenset("medio medios diario diarios periodico periodicos canal canales radio radios emisora emisoras "
                        "fuente fuentes".split()),
     "time": frozenset("fecha cuando dia mes ano año momento plazo parte".split()),
@@ -51,7 +52,10 @@ _TYPE_CUES: dict[str, frozenset[str] | None] = {
     "definition": frozenset("es son significa significan quiere entiende definicion refiere".split()),
     "manner": frozenset({"como"}),
 }
-_TYPE_RES = tuple((name, re.compile(p), _TYPE_CUES[name]) for name, p in _TYPE_PATTERNS)
+_TYPE_CUE_PREFIXES: dict[str, tuple[str, ...]] = {"summary": ("resum", "sintetiza")}
+_TYPE_RES = tuple(
+    (name, re.compile(p), _TYPE_CUES[name], _TYPE_CUE_PREFIXES.get(name, ())) for name, p in _TYPE_PATTERNS
+)
 _WORD_RE = re.compile(r"\w+")
 _ASKS_NAME_RE = re.compile(rf"\b({_ASKS_NAME})\b")
 _CALLED_RE = re.compile(rf"\b{_CALLED}\b")
@@ -307,8 +311,8 @@ def _main_verb(tokens: tuple[Token, ...], verb: Token) -> Token:
 def question_type(folded: str) -> str:
     """The kind of answer asked for: summary, time, place, quantity, person, media, list, reason, manner or fact."""
     words = frozenset(_WORD_RE.findall(folded))
-    for name, pattern, cues in _TYPE_RES:
-        if (cues is None or not cues.isdisjoint(words)) and pattern.search(folded):
+    for name, pattern, cues, prefixes in _TYPE_RES:
+        if (not cues.isdisjoint(words) or prefixes and any(p in folded for p in prefixes)) and pattern.search(folded):
             return name
     return "fact"
 

@@ -42,11 +42,11 @@ def test_terms_drop_stopwords() -> None:
 
 def _type_by_searching_all(text: str) -> str:
     """The question type as found before cue words: every pattern searched, in order."""
-    return next((name for name, pattern, _ in _TYPE_RES if pattern.search(text)), "fact")
+    return next((name for name, pattern, _, _ in _TYPE_RES if pattern.search(text)), "fact")
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.one_of(*(st.from_regex(pattern) for _, pattern, _ in _TYPE_RES)))
+@given(st.one_of(*(st.from_regex(pattern) for _, pattern, _, _ in _TYPE_RES)))
 def test_question_type_cues_never_skip_a_pattern_that_matches(text: str) -> None:
     """The cue words that spare searches never change a type: checked on text holding a match of some
     pattern (any of its alternatives), which a cue word missing from a pattern's list would misclassify."""
