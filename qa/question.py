@@ -204,6 +204,8 @@ class Question:
     @_once
     def either_or(self) -> tuple[Token, Token] | None:
         """"¿Kast es de izquierda o de derecha?": the two alternatives, one of which the answer names."""
+        if "o" not in self.words and "u" not in self.words:
+            return None  # no "o"/"u" at all: the common case, seen without reading the words one by one
         for i, t in enumerate(self.tokens[1:-1], start=1):
             if t.folded in ("o", "u"):
                 before = self.tokens[i - 1]

@@ -10,6 +10,8 @@ questions.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from rank_bm25 import BM25Plus
@@ -57,6 +59,9 @@ class Candidate(NamedTuple):
     def covered(self) -> tuple[float, ...]:
         """How much each question word is covered in this sentence (0 to 1), in question order."""
         return tuple(row.get(self.sentence, 0.0) for row in self.rows)
+
+
+_SCORE = itemgetter(2)  # Candidate.score, read by position (ranking sorts by it)
 
 
 def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
@@ -295,10 +300,13 @@ class Retriever:
                     own[i] += w * value
             rows.append(row)
         top = max(bm25)
-        chunk_score = [bm25[c] / top for c in self.sentence_chunk_list] if top > 0 else [bm25[c] for c in self.sentence_chunk_list]
-        scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
-        order = sorted(range(n), key=scores.__getitem__, reverse=True)  # stable: ties stay in article order
-        shared = tuple(rows)
         chunks = self.sentence_chunk_list
+        chunk_score = [bm25[c] / top for c in chunks] if top > 0 else [bm25[c] for c in chunks]
+        scores = [c + BM25_WEIGHT * b for c, b in zip(coverage, chunk_score)]
         make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
-        return [make(Candidate, (i, chunks[i], scores[i], coverage[i], own[i], chunk_score[i], shared)) for i in order]
+        ranked = [
+            make(Candidate, fields)
+            for fields in zip(range(n), chunks, scores, coverage, own, chunk_score, repeat(tuple(rows), n))
+        ]
+        ranked.sort(key=_SCORE, reverse=True)  # stable: ties stay in article order
+        return ranked
