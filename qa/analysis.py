@@ -183,7 +183,13 @@ def demonym(word: str) -> str | None:
 
 def nationality(token: Token) -> str | None:
     """The nationality a word names, read from its lemma or its folded form ('chilenas' → 'chileno')."""
-    return demonym(token.lemma) or demonym(token.folded)
+    return nationality_of(token.lemma, token.folded)
+
+
+@lru_cache(maxsize=65536)
+def nationality_of(lemma_: str, folded: str) -> str | None:
+    """The nationality a word of that lemma and folded form names, remembered: one look-up instead of two."""
+    return demonym(lemma_) or demonym(folded)
 
 
 # The months, in order: time expressions are read with them, and a question dated to one needs it.
@@ -213,16 +219,19 @@ def tokenize(text: str) -> list[Token]:
     # In mixed-case text a capitalised word inside a sentence belongs to a
     # name ("Buenos Aires"), so it is kept even if it is a stopword.
     mixed_case = not text.isupper()
-    for m in _TOKEN_RE.finditer(text):
-        surface = m.group(0)
-        start = m.start()
+    end = 0
+    # findall and str.find are cheaper than match objects. A word starts with a word character and what
+    # lies between two words has none, so the next occurrence of a word is where the pattern found it.
+    for surface in _TOKEN_RE.findall(text):
+        start = text.find(surface, end)
+        end = start + len(surface)
         folded, stemmed, lemmatized, stop, capitalized, name_like = _word_forms(surface)
         if stop and mixed_case and name_like and start > 0:
             j = start - 1
             while j >= 0 and text[j].isspace():
                 j -= 1
             stop = j < 0 or text[j] in ".!?¿¡"
-        tokens.append(make(Token, (surface, start, m.end(), folded, stemmed, lemmatized, stop, capitalized)))
+        tokens.append(make(Token, (surface, start, end, folded, stemmed, lemmatized, stop, capitalized)))
     return tokens
 
 

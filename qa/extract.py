@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .analysis import COUNTRIES, MONTHS, Token, country_of, demonym, fold, is_verb_lemma, known_word, lemma, stem, stopwords, tokenize
+from .analysis import COUNTRIES, MONTHS, country_of, demonym, fold, is_verb_lemma, known_word, lemma, stem, stopwords, tokenize
 
 _MONTHS = "|".join(MONTHS)
 _TIME_RE = re.compile(
@@ -184,6 +184,20 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
     """Capitalised name sequences, skipping the sentence's first word, places, media (when a person is
     asked for), institutions (idem) and names the question gives."""
     spans = []
+    for a, b, capitals in _name_candidates(text, places, media, people):
+        # A name the question gives, in full or by its last word ("Kast" for "José Antonio Kast"), is not news.
+        if all(w in exclude for w in capitals) or (len(capitals) > 1 and capitals[-1] in exclude):
+            continue
+        spans.append((a + offset, b + offset))
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def _name_candidates(text: str, places: frozenset[str], media: frozenset[str],
+                     people: bool) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """What :func:`_names` keeps before reading the question: (start, end, folded capitalised words) of each
+    name in an article sentence, worked out once (sentences, places and media are fixed)."""
+    found = []
     for m in _hits(_NAME_RE, text):
         if fold(m.text) in places or any(fold(w) in places for w in m.text.split()):
             continue
@@ -197,30 +211,39 @@ def _names(text: str, offset: int, exclude: set[str], places: frozenset[str] = f
             a = text.index(words[1], len(words[0]))
         if people and " " not in text[a:b] and _ARTICLE_BEFORE_RE.search(text, max(0, a - 5), a):
             continue
-        capitals = [fold(w) for w in text[a:b].split() if w[:1].isupper()]
-        # A name the question gives, in full or by its last word ("Kast" for "José Antonio Kast"), is not news.
-        if all(w in exclude for w in capitals) or (len(capitals) > 1 and capitals[-1] in exclude):
-            continue
         if text[a:b].isdigit():
             continue
-        spans.append((a + offset, b + offset))
-    return spans
+        found.append((a, b, tuple(fold(w) for w in text[a:b].split() if w[:1].isupper())))
+    return tuple(found)
 
 
 def _nationality(text: str, offset: int, question_words: set[str], subjects: tuple[frozenset[str], ...]) -> Fact | None:
     """"¿De qué país es el Gobierno…?": the nationality the sentence gives the noun the question asks about
     ("el Gobierno argentino"); ``subjects`` holds the stems of each question word, in question order."""
+    given = _nationalities(text)
+    if not given:
+        return None
     asked = {demonym(w) for w in question_words}
-    best: tuple[int, Token] | None = None
-    for before, word in pairwise(tokenize(text)):
-        origin = demonym(word.surface)
+    best: tuple[int, int, int] | None = None
+    for before, origin, start, end in given:
         # "chilena" says nothing new to a question naming Chile ("¿Qué países, además de Chile…?").
-        if origin is None or origin in asked or fold(COUNTRIES.get(origin, "")) in question_words:
+        if origin in asked or fold(COUNTRIES.get(origin, "")) in question_words:
             continue
-        rank = next((i for i, stems in enumerate(subjects) if before.stem in stems), None)
+        rank = next((i for i, stems in enumerate(subjects) if before in stems), None)
         if rank is not None and (best is None or rank < best[0]):
-            best = (rank, word)
-    return Fact(best[1].start + offset, best[1].end + offset, "place") if best else None
+            best = (rank, start, end)
+    return Fact(best[1] + offset, best[2] + offset, "place") if best else None
+
+
+@lru_cache(maxsize=8192)
+def _nationalities(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(stem of the word before, nationality, start, end) of each nationality word in an article sentence,
+    worked out once: sentences are few and fixed."""
+    return tuple(
+        (before.stem, origin, word.start, word.end)
+        for before, word in pairwise(tokenize(text))
+        if (origin := demonym(word.surface)) is not None
+    )
 
 
 # How far a name may stand from the noun describing it: "el candidato chileno José Antonio Kast",
@@ -350,12 +373,19 @@ def find_fact(
         found = _hits(pattern, text)
         return Fact(found[0].start + offset, len(text) + offset, qtype) if found else None
     if qtype == "list":
-        for trigger in _LIST_TRIGGERS:
-            for m in trigger.finditer(text):
-                body = _LIST_BODY.match(text, m.end())
-                if body and len(body.group(0).split()) <= MAX_LIST_WORDS:
-                    return Fact(m.end() + offset, body.end() + offset, qtype)
-        return None
+        span = _enumeration(text)
+        return Fact(span[0] + offset, span[1] + offset, qtype) if span else None
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _enumeration(text: str) -> tuple[int, int] | None:
+    """Offsets of the first enumeration in an article sentence, found once (it does not depend on the question)."""
+    for trigger in _LIST_TRIGGERS:
+        for m in trigger.finditer(text):
+            body = _LIST_BODY.match(text, m.end())
+            if body and len(body.group(0).split()) <= MAX_LIST_WORDS:
+                return m.end(), body.end()
     return None
 
 

@@ -138,6 +138,7 @@ class Vocabulary:
         self.by_lemma: dict[str, set[str]] = defaultdict(set)
         self.by_folded: dict[str, set[str]] = defaultdict(set)
         self.sentence_stems: list[frozenset[str]] = []
+        self.token_stems: list[frozenset[str]] = []  # every word's stem, stopwords included
         self.sentence_tokens: list[list[Token]] = []
         for s in data.sentences:
             doc_text = texts[data.chunks[s.chunk_index].document]
@@ -157,6 +158,7 @@ class Vocabulary:
                 if t.capitalized and i > 0:
                     capitals[t.stem] += 1
             self.sentence_stems.append(frozenset(stems))
+            self.token_stems.append(frozenset(t.stem for t in toks))
         # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos").
         origins: dict[str, set[str]] = defaultdict(set)
         for toks in self.sentence_tokens:
@@ -200,6 +202,7 @@ class Vocabulary:
             stem: ArticleTerm(stem, frozenset(ids), capitals[stem] > 0, math.log(1 + n / max(len(ids), 1)))
             for stem, ids in postings.items()
         }
+        self.idf = {stem: term.idf for stem, term in self.terms.items()}
         self.max_idf = math.log(1 + n)
         self.typos = TypoIndex(list(self.by_folded) + list(self.terms))
         self.by_prefix: dict[str, dict[str, set[str]]] = defaultdict(dict)
@@ -239,7 +242,11 @@ class Vocabulary:
         Everything here follows from the spelling, so it is worked out once per distinct word,
         like the stemmer's and lemmatiser's caches; answers themselves are never cached.
         """
-        return dict(self._memo.get(token.surface, self._match, token))
+        try:
+            found = self._memo[token.surface]
+        except KeyError:
+            found = self._memo.remember(token.surface, self._match, token)
+        return dict(found)
 
     def _match(self, token: Token) -> dict[str, float]:
         found: dict[str, float] = {}
@@ -265,9 +272,16 @@ class Vocabulary:
     def weight(self, token: Token, stems: dict[str, float], light: bool) -> float:
         """How much a question word matters: rare article words and unknown words most."""
         if stems:
-            # The rarity of what the word most surely means, not of its loosest synonym.
-            top = max(stems.values())
-            base = max(self.terms[s].idf for s, strength in stems.items() if strength == top)
+            # The rarity of what the word most surely means, not of its loosest synonym: the highest idf
+            # among the strongest stems, found in one pass.
+            idf = self.idf
+            top = -1.0
+            base = 0.0
+            for s, strength in stems.items():
+                if strength > top:
+                    top, base = strength, idf[s]
+                elif strength == top and idf[s] > base:
+                    base = idf[s]
         else:
             base = self.max_idf
         return base * (0.3 if light else 1.0)

@@ -8,7 +8,7 @@ cache. Nothing keyed on a whole question is ever remembered: answers are compute
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -16,19 +16,22 @@ V = TypeVar("V")
 MEMO_SIZE = 65536
 
 
-class Memo(Generic[K, V]):
-    """``get(key, compute, *args)``: the remembered value, or ``compute(*args)`` stored under ``key``."""
+class Memo(dict[K, V]):
+    """``memo.remember(key, compute, *args)``: the remembered value, or ``compute(*args)`` stored under ``key``.
+
+    A dict itself, so a caller on a hot path may read ``memo[key]`` directly (a KeyError means: not yet).
+    """
 
     def __init__(self, size: int = MEMO_SIZE) -> None:
-        self._values: dict[K, V] = {}
+        super().__init__()
         self._size = size
 
-    def get(self, key: K, compute: Callable[..., V], *args: object) -> V:
+    def remember(self, key: K, compute: Callable[..., V], *args: object) -> V:
         try:
-            return self._values[key]
+            return self[key]
         except KeyError:
             pass
-        if len(self._values) >= self._size:
-            self._values.clear()  # bounded: a flood of new words cannot grow a worker without limit
-        value = self._values[key] = compute(*args)
+        if len(self) >= self._size:
+            self.clear()  # bounded: a flood of new words cannot grow a worker without limit
+        value = self[key] = compute(*args)
         return value

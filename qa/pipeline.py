@@ -56,7 +56,7 @@ def validate_question(question: object) -> str:
 
 def validate_history(history: object) -> tuple[str, ...]:
     """Previous questions of the conversation, most recent last."""
-    if history is None:
+    if history is None or (isinstance(history, (list, tuple)) and not history):
         return ()
     if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
         raise InvalidQuestion("El historial debe ser una lista de preguntas (textos).", "history_invalid")
@@ -89,6 +89,18 @@ class Pipeline:
         self._heading_words_needed = min((math.ceil(SECTION_COVERAGE * len(h)) for h in headings if h), default=1)
         self._sentence_texts = [self._document_text(s.index)[s.start : s.end] for s in data.sentences]
         self._sources = [self._make_source(s.index) for s in data.sentences]
+        # Where each stem is mentioned: (sentence position, word position, sentence index, sentence end, word end).
+        self._mentions: dict[str, list[tuple[int, int, int, int, int, int]]] = {}
+        for p, sentence in enumerate(data.sentences):
+            for k, tok in enumerate(self.retriever.vocabulary.sentence_tokens[sentence.index]):
+                self._mentions.setdefault(tok.stem, []).append((p, k, sentence.index, sentence.end, tok.start, tok.end))
+        # (stem, start) of each sentence's words, for the fact search to read without attribute look-ups.
+        self._stem_starts = [tuple((t.stem, t.start) for t in tokens) for tokens in self.retriever.vocabulary.sentence_tokens]
+        # (stem, offsets) of each sentence's content words: what highlights are picked from.
+        self._content_spans = [
+            tuple((t.stem, (t.start, t.end)) for t in tokens if not t.is_stop)
+            for tokens in self.retriever.vocabulary.sentence_tokens
+        ]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
         self.media = frozenset(n for d in data.documents for n in media_names(d.text))
         # "Kast" answers "¿Quién…?" in full: the name the article gives him elsewhere.
@@ -195,7 +207,7 @@ class Pipeline:
             return top, None
         # A name the question gives by its role ("el candidato chileno") is not the answer either.
         # ("¿Quién es el candidato…?" asks for exactly that name, so not for person questions.)
-        question_words = {t.folded for t in q.tokens}
+        question_words = set(q.words)
         if q.qtype != "person":
             question_words |= self.retriever.named_by_role(matches or [])
         stems = {s for m in (matches or []) for s in m.stems}
@@ -229,17 +241,19 @@ class Pipeline:
                 break
             s = self.data.sentences[cand.sentence]
             sentence_tokens = self.retriever.vocabulary.sentence_tokens[cand.sentence]
-            positions = [t.start for t in sentence_tokens if t.stem in stems]
+            stem_starts = self._stem_starts[cand.sentence]
             # "¿Quién es el candidato…?": the name stands next to "candidato", not next to any word asked.
             if describes:
                 # Only a sentence with the noun can say who is meant by it, and the name stands next to it.
-                positions = [t.start for t in sentence_tokens if t.stem in kind_stems]
+                positions = [start for stem, start in stem_starts if stem in kind_stems]
                 if not positions:
                     continue
+            else:
+                positions = [start for stem, start in stem_starts if stem in stems]
             # Names asked for ("¿qué medios entrevistaron a Kast?") follow the words that ask for them.
             after = (max(positions) - s.start) if positions else 0
             # "¿Quiénes señalaron…?": the subject sits right before the verb the question repeats.
-            shared_verbs = tuple(t.start for t in sentence_tokens if t.stem in verb_stems) if verb_stems else ()
+            shared_verbs = tuple(start for stem, start in stem_starts if stem in verb_stems) if verb_stems else ()
             verb_at = shared_verbs[0] if shared_verbs else None
             if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
@@ -298,7 +312,7 @@ class Pipeline:
         if not q.asks_others or sentence is None:
             return False
         text = self._sentence_text(sentence.sentence)
-        words = {t.folded for t in q.tokens}
+        words = q.words
         found = find_fact("list", text, 0, words)
         items = list_items(text[found.start : found.end]) if found else []
         new = [item for item in items if not all(fold(w) in words for w in item.split())]
@@ -318,7 +332,7 @@ class Pipeline:
     def _highlights(self, sentence: int, matches: list, fact: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
         """Offsets, inside the quote's document, of the words that answer (and of the short fact)."""
         stems = {s for m in matches for s in m.stems}
-        spans = {(t.start, t.end) for t in self.retriever.vocabulary.sentence_tokens[sentence] if t.stem in stems and not t.is_stop}
+        spans = {span for stem, span in self._content_spans[sentence] if stem in stems}
         if fact:
             spans.add(fact)
         return tuple(sorted(spans))
@@ -359,14 +373,13 @@ class Pipeline:
                 return None  # the question asks more than who someone is
             names |= named
         first_mention: int | None = None
-        for sentence in self.data.sentences:
-            for tok in vocab.sentence_tokens[sentence.index]:
-                if tok.stem in names:
-                    first_mention = sentence.index if first_mention is None else first_mention
-                    text = self._document_text(sentence.index)[: sentence.end]
-                    span = apposition(text, tok.end) or led_by(text, tok.start, tok.end)
-                    if span:
-                        return sentence.index, span
+        # The names' mentions in article order, as the sentences and their words come.
+        for _, _, sentence, sentence_end, start, end in sorted(m for st in names for m in self._mentions.get(st, ())):
+            first_mention = sentence if first_mention is None else first_mention
+            text = self._document_text(sentence)[:sentence_end]
+            span = apposition(text, end) or led_by(text, start, end)
+            if span:
+                return sentence, span
         # No description in apposition: the sentence that first introduces the name says who it is.
         return (first_mention, None) if first_mention is not None else None
 
@@ -394,10 +407,12 @@ class Pipeline:
         heading, not a fact: the section itself is the answer. "¿Qué decidió el Gobierno chileno…?"
         does not name "Decisión del Gobierno argentino".
         """
-        total = sum(m.weight for m in matches)
-        if not matches or total == 0 or q.qtype != ("summary" if summary else "fact"):
+        if not matches or q.qtype != ("summary" if summary else "fact"):
             return None  # "¿Y por qué?", "¿Cuándo…?" ask for a reason or a fact, not for a section
-        strong = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
+        total = sum(m.weight for m in matches)
+        if total == 0:
+            return None
+        strong = {s for m in matches for s, strength in m.stems.items() if strength >= GLOSSARY}
         if len(strong & self._heading_stems) < self._heading_words_needed:
             return None
         best: tuple[float, int] | None = None

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .analysis import COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality, normalize, tokenize
+from .analysis import (
+    COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality_of, normalize, tokenize,
+)
 from .matching import PERSON_NOUNS
 
 # "¿Quién…?", "¿Cómo se llama…?", "el nombre de…": only a name answers these person questions.
@@ -31,7 +33,31 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("definition", r"^\W*(?:que|q) (?:es|son|significa|significan|quiere decir)\b|\b(?:que se entiende por|definicion de|a que se refiere)\b"),
     ("manner", r"\b(como)\b"),
 )
-_TYPE_RES = tuple((name, re.compile(p)) for name, p in _TYPE_PATTERNS)
+# For each type, whole words one of which every match of its pattern contains (as \w+ runs of the folded
+# text), and word beginnings that count as well ("resum…"): a pattern whose cues the question lacks cannot
+# match and is not searched, which spares most of the searches on questions of no listed type.
+# Keep these in step with the patterns; tests/test_analysis.py compares against searching them all.
+_TYPE_CUES: dict[str, frozenset[str]] = {
+    "summary": frozenset("trata va habla importante principal esencial sintesis central sobre articulo noticia nota "
+                         "texto clave principales pocas".split()),
+    "media": frozenset("medio medios diario diarios periodico periodicos canal canales radio radios emisora emisoras "
+                       "fuente fuentes".split()),
+    "time": frozenset("fecha cuando dia mes ano año momento plazo parte".split()),
+    "place": frozenset("lugar donde adonde ciudad pais paises sitio nacionalidad".split()),
+    "quantity": frozenset("cuanto cuanta cuantos cuantas cantidad numero".split()),
+    "person": frozenset("quien quienes llama llaman nombre nombres persona personas lider liders politico politicos "
+                        "candidato candidatos presidente presidentes".split()),
+    "list": frozenset("temas areas asuntos materias ambitos sectores campos cuestiones politicas acciones ejemplos "
+                      "cuales incluye".split()),
+    "reason": frozenset("por porque para debe motivo razon".split()),
+    "definition": frozenset("es son significa significan quiere entiende definicion refiere".split()),
+    "manner": frozenset({"como"}),
+}
+_TYPE_CUE_PREFIXES: dict[str, tuple[str, ...]] = {"summary": ("resum", "sintetiza")}
+_TYPE_RES = tuple(
+    (name, re.compile(p), _TYPE_CUES[name], _TYPE_CUE_PREFIXES.get(name, ())) for name, p in _TYPE_PATTERNS
+)
+_WORD_RE = re.compile(r"\w+")
 _ASKS_NAME_RE = re.compile(rf"\b({_ASKS_NAME})\b")
 _CALLED_RE = re.compile(rf"\b{_CALLED}\b")
 _HOW_MANY = frozenset({"cuantos", "cuantas", "cuanto", "cuanta"})
@@ -132,9 +158,19 @@ class Question:
     inherited: int = 0  # how many of the last ``content`` tokens come from the previous turn
     type_noun: int | None = None  # index in ``content`` of the noun after "qué/cuál/cuántos", if any
 
-    def _says(self, pattern: re.Pattern[str], qtype: str | None = None) -> bool:
-        """Whether the folded question has ``pattern`` (and, if given, is of type ``qtype``)."""
-        return (qtype is None or self.qtype == qtype) and pattern.search(self.folded) is not None
+    def _says(self, pattern: re.Pattern[str], qtype: str | None = None, needs: tuple[str, ...] = ()) -> bool:
+        """Whether the folded question has ``pattern`` (and, if given, is of type ``qtype``). ``needs``: strings
+        one of which every match of ``pattern`` contains, looked for first (``in`` costs far less than a search)."""
+        return (
+            (qtype is None or self.qtype == qtype)
+            and (not needs or any(n in self.folded for n in needs))
+            and pattern.search(self.folded) is not None
+        )
+
+    @_once
+    def words(self) -> frozenset[str]:
+        """The question's words, folded: what several rules test for membership, gathered once."""
+        return frozenset(t.folded for t in self.tokens)
 
     @_once
     def yes_no(self) -> bool:
@@ -156,7 +192,7 @@ class Question:
             nxt = self.tokens[i + 1]
             if nxt.folded.endswith("mente") and i + 2 < len(self.tokens):
                 nxt = self.tokens[i + 2]  # "gobierna actualmente Chile"
-            origin = nationality(nxt)
+            origin = nationality_of(nxt.lemma, nxt.folded)
             if origin is None and is_verb_lemma(tok.lemma) and tok.lemma != tok.folded:
                 origin = _DEMONYM_OF.get(nxt.folded)  # "gobierna Chile": the Chilean government's doing
             if origin is not None:
@@ -181,6 +217,8 @@ class Question:
     @_once
     def either_or(self) -> tuple[Token, Token] | None:
         """"¿Kast es de izquierda o de derecha?": the two alternatives, one of which the answer names."""
+        if "o" not in self.words and "u" not in self.words:
+            return None  # no "o"/"u" at all: the common case, seen without reading the words one by one
         for i, t in enumerate(self.tokens[1:-1], start=1):
             if t.folded in ("o", "u"):
                 before = self.tokens[i - 1]
@@ -197,7 +235,7 @@ class Question:
     @_once
     def asks_side(self) -> bool:
         """"¿De qué signo político es la coalición…?": left or right, as if the question offered both."""
-        return self._says(_ASKS_SIDE_RE, "fact")
+        return self._says(_ASKS_SIDE_RE, "fact", ("politic", "ideolog"))
 
     @_once
     def asks_name(self) -> bool:
@@ -207,7 +245,7 @@ class Question:
     @_once
     def asks_what_called(self) -> bool:
         """"¿Cómo se llaman los exministros?" asks for people's names: a newspaper's will not do."""
-        return self._says(_CALLED_RE)
+        return self._says(_CALLED_RE, needs=("como se llama",))
 
     @_once
     def asks_country(self) -> bool:
@@ -217,7 +255,7 @@ class Question:
     @_once
     def asks_others(self) -> bool:
         """"¿Qué otros países…?", "¿En qué otro campo…?": something besides what the question names."""
-        return self._says(_ASKS_OTHERS_RE)
+        return self._says(_ASKS_OTHERS_RE, needs=("otr",))
 
     @_once
     def others_are_names(self) -> bool:
@@ -326,8 +364,9 @@ def _main_verb(tokens: tuple[Token, ...], verb: Token) -> Token:
 
 def question_type(folded: str) -> str:
     """The kind of answer asked for: summary, time, place, quantity, person, media, list, reason, manner or fact."""
-    for name, pattern in _TYPE_RES:
-        if pattern.search(folded):
+    words = frozenset(_WORD_RE.findall(folded))
+    for name, pattern, cues, prefixes in _TYPE_RES:
+        if (not cues.isdisjoint(words) or prefixes and any(p in folded for p in prefixes)) and pattern.search(folded):
             return name
     return "fact"
 
@@ -553,11 +592,12 @@ _MAIN_WORDS = frozenset({"principal", "central", "clave", "esencial"})
 
 def _asks_for_gist(tokens: tuple[Token, ...], content: tuple[Token, ...], folded: str) -> bool:
     """'¿Qué cuenta la noticia?', 'explícame el artículo', 'tl;dr': about the document, nothing more specific."""
-    words = {t.folded for t in tokens}
-    if "tl;dr" in folded or "tldr" in words:
+    if "tl;dr" in folded:
         return True
-    only_gist = all(t.folded in _GIST_WORDS or t.folded in _DOC_WORDS for t in content)
-    return only_gist and bool(words & (_DOC_WORDS | _MAIN_WORDS))
+    if not all(t.folded in _GIST_WORDS or t.folded in _DOC_WORDS for t in content):
+        return any(t.folded == "tldr" for t in tokens)  # the common case: a word more specific than the gist
+    words = {t.folded for t in tokens}
+    return "tldr" in words or bool(words & (_DOC_WORDS | _MAIN_WORDS))
 
 
 _WH = frozenset({"que", "cual", "cuales", "cuanto", "cuanta", "cuantos", "cuantas"})

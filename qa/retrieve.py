@@ -10,6 +10,8 @@ questions.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from rank_bm25 import BM25Plus
@@ -39,6 +41,10 @@ BM25_STRENGTH = 0.6
 ROLE = 0.75
 
 
+# "ambos", "los dos": words that may point at a pair of people.
+_PAIR_WORDS = BOTH | {"dos"}
+
+
 class Candidate(NamedTuple):
     """A sentence considered as the answer, with the evidence for it."""
 
@@ -56,9 +62,12 @@ class Candidate(NamedTuple):
         return tuple(row.get(self.sentence, 0.0) for row in self.rows)
 
 
+_SCORE = itemgetter(2)  # Candidate.score, read by position (ranking sorts by it)
+
+
 def _merge_alternatives(question: Question, matches: list[TermMatch]) -> list[TermMatch]:
     """'¿derecha o izquierda?' asks for one of two: the pair counts as one term, met by either."""
-    if not any(t.folded in ("o", "u") for t in question.tokens):
+    if "o" not in question.words and "u" not in question.words:
         return matches
     position = {t.start: i for i, t in enumerate(question.tokens)}
     merged: list[TermMatch] = []
@@ -231,7 +240,7 @@ class Retriever:
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
                 # One-word glossary keys one edit away, worked out once per spelling.
-                for key in self._typo_memo.get(tok.stem, self.glossary_typos.near, tok.stem):
+                for key in self._typo_memo.remember(tok.stem, self.glossary_typos.near, tok.stem):
                     glossed[j] = True
                     for target in self.phrases[(key,)]:
                         found[j][target] = max(found[j].get(target, 0.0), GLOSSARY * TYPO)
@@ -251,7 +260,7 @@ class Retriever:
                 for name in self.roles.get(role, ()):
                     if strength >= GLOSSARY and f.get(name, 0.0) < ROLE * strength:
                         f[name] = ROLE * strength
-        if PAIR in self.vocabulary.terms and any(t.folded in BOTH or t.folded == "dos" for t in question.tokens):
+        if PAIR in self.vocabulary.terms and not _PAIR_WORDS.isdisjoint(question.words):
             # "los dos dirigentes", "ambos" meet the sentences that mention a pair of people together.
             position = {t.start: k for k, t in enumerate(question.tokens)}
             for tok, f in zip(question.content, found):
@@ -259,8 +268,10 @@ class Retriever:
                 if k is not None and refers_to_pair(question.tokens, k):
                     f[PAIR] = max(f.get(PAIR, 0.0), GLOSSARY)
         own = len(question.content) - question.inherited
+        weight, light = self.vocabulary.weight, question.light
+        make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
         matches = [
-            TermMatch(tok, f, self.vocabulary.weight(tok, f, tok.folded in question.light) * (1.0 if i < own else INHERITED), g)
+            make(TermMatch, (tok, f, weight(tok, f, tok.folded in light) * (1.0 if i < own else INHERITED), g))
             for i, (tok, f, g) in enumerate(zip(question.content, found, glossed))
         ]
         return _merge_alternatives(question, matches)
@@ -286,7 +297,11 @@ class Retriever:
     def _evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
         """What one question word brings (read-only; remembered per stem set): how covered each sentence is,
         and the BM25 vector over chunks of the stems it surely means (None if none)."""
-        return self._rows.get(frozenset(stems.items()), self._make_evidence, stems)
+        key = frozenset(stems.items())
+        try:
+            return self._rows[key]
+        except KeyError:
+            return self._rows.remember(key, self._make_evidence, stems)
 
     def _make_evidence(self, stems: dict[str, float]) -> tuple[dict[int, float], list[float] | None]:
         row: dict[int, float] = {}
@@ -325,10 +340,13 @@ class Retriever:
                     own[i] += w * value
             rows.append(row)
         top = max(bm25)
-        chunk_score = [bm25[c] / top for c in self.sentence_chunk_list] if top > 0 else [bm25[c] for c in self.sentence_chunk_list]
-        scores = [coverage[i] + BM25_WEIGHT * chunk_score[i] for i in range(n)]
-        order = sorted(range(n), key=scores.__getitem__, reverse=True)  # stable: ties stay in article order
-        shared = tuple(rows)
         chunks = self.sentence_chunk_list
+        chunk_score = [bm25[c] / top for c in chunks] if top > 0 else [bm25[c] for c in chunks]
+        scores = [c + BM25_WEIGHT * b for c, b in zip(coverage, chunk_score)]
         make = tuple.__new__  # a named tuple from a plain one, without the constructor's keyword handling
-        return [make(Candidate, (i, chunks[i], scores[i], coverage[i], own[i], chunk_score[i], shared)) for i in order]
+        ranked = [
+            make(Candidate, fields)
+            for fields in zip(range(n), chunks, scores, coverage, own, chunk_score, repeat(tuple(rows), n))
+        ]
+        ranked.sort(key=_SCORE, reverse=True)  # stable: ties stay in article order
+        return ranked

@@ -60,9 +60,9 @@ class Decision:
 def _looks_like_name(question: Question, m: TermMatch) -> bool:
     """Numbers, capitalised words inside a mixed-case question, and words Spanish does not know ('boric')."""
     tok = m.token
-    if _DIGIT.search(tok.surface):
+    if not tok.surface.isalpha() and _DIGIT.search(tok.surface):  # (a word of letters alone has no digit)
         return True
-    if not m.found and len(tok.folded) > 2 and not known_word(tok.surface):
+    if not m.stems and len(tok.folded) > 2 and not known_word(tok.surface):
         return True
     return question.case_informative and tok.capitalized and tok is not question.tokens[0]
 
@@ -76,7 +76,7 @@ def missing_names(question: Question, matches: list[TermMatch], vocab: Vocabular
     """Names and numbers the question gives that the article never mentions as such."""
     count = 0
     for m in matches:
-        if not _looks_like_name(question, m) or (m.via_glossary and m.found):
+        if not _looks_like_name(question, m) or (m.via_glossary and m.stems):
             continue
         named = [s for s, strength in m.stems.items() if strength >= TYPO and vocab.terms[s].capitalized]
         exact_number = _DIGIT.search(m.token.surface) and any(
@@ -92,10 +92,11 @@ def signals(
     missing: int | None = None,
 ) -> dict[str, float]:
     """The numbers the decision is made from, also reported by ``qa eval``."""
-    total = sum(m.weight for m in matches) or 1.0
-    unknown = sum(m.weight for m in matches if not m.found) / total
+    weights = [m.weight for m in matches]
+    total = sum(weights) or 1.0
+    unknown = sum([m.weight for m in matches if not m.stems]) / total
     covered = best.covered
-    gaps = [m.weight * (1.0 - c) for m, c in zip(matches, covered)]
+    gaps = [w * (1.0 - c) for w, c in zip(weights, covered)]
     # A missing noun is usually the thing asked about; a missing verb is often just other wording.
     noun_gaps = [g for g, m in zip(gaps, matches) if not _is_verb(m)]
     return {
@@ -145,7 +146,7 @@ def refusal_confidence(p: float) -> float:
 
 def probability(features: dict[str, float]) -> float:
     """P(the article answers) from the logistic model."""
-    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in WEIGHTS if k != "bias")
+    z = WEIGHTS["bias"] + sum(w * features[k] for k, w in WEIGHTS.items() if k != "bias")
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -235,7 +236,7 @@ def ruled_out(
       other media (``media``: the names the article introduces as media) and not that one;
     - speaker_missing: "¿Qué opina Milei de la izquierda chilena?" needs a sentence giving Milei's view.
     """
-    if (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country) and feats["fact_missing"] > 0:
+    if feats["fact_missing"] > 0 and (question.qtype in FACT_REQUIRED_TYPES or question.asks_name or question.place_country):
         return "fact_missing"
     if action_missing(question, matches, best, vocab):
         return "action_missing"
@@ -456,7 +457,7 @@ CONTRAST_WINDOW = 4  # "coalición de gobiernos de derecha": a modifier up to fo
 def contrasting_modifier(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question asks about "la primera vuelta" and the sentence speaks of "la segunda vuelta" only."""
     q = question.tokens
-    if _CONTRAST_WORDS.isdisjoint(t.folded for t in q):
+    if _CONTRAST_WORDS.isdisjoint(question.words):
         return False
     sentence = vocab.sentence_tokens[best.sentence]
     offered = {t.start for t in question.either_or} if question.either_or else set()
@@ -487,7 +488,7 @@ def other_protagonist(
     }
     if not asked:
         return False
-    named = protagonists.intersection(t.stem for t in vocab.sentence_tokens[best.sentence])
+    named = protagonists.intersection(vocab.token_stems[best.sentence])
     return bool(named) and asked.isdisjoint(named)
 
 
@@ -685,7 +686,7 @@ def month_missing(question: Question, best: Candidate, vocab: Vocabulary, matche
     needs a sentence with that month; and the sentence that best tells the event itself (the question's other
     words) must not date it to another month ("¿Qué anunció el Gobierno a finales de noviembre?" where the
     announcement is "de principios de octubre", and November is the runoff's)."""
-    asked = _MONTHS.intersection(t.folded for t in question.tokens)
+    asked = _MONTHS.intersection(question.words)
     if not asked:
         return False
     if asked.isdisjoint(t.folded for t in vocab.sentence_tokens[best.sentence]):
