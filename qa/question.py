@@ -294,9 +294,16 @@ class Question:
         return self._says(_ASKS_PURPOSE_RE, "reason")
 
     @_once
+    def nationalities(self) -> frozenset[str]:
+        """The nationalities the question's words name ("peruano" for "peruana")."""
+        return frozenset(o for t in self.tokens if (o := nationality_of(t.lemma, t.folded)) is not None)
+
+    @_once
     def done_verbs(self) -> tuple[Token, ...]:
         """Verbs the question says were done ("firmaron", "acordó", "han firmado"): it asks about a fact, not
         about what might happen."""
+        if not _DONE_RE.search(self.text):
+            return ()  # no preterite ending and no "ha/han": the common case, seen at once
         found = []
         for i, t in enumerate(self.tokens):
             if t.capitalized and i > 0 or not is_verb_lemma(t.lemma) or t.lemma == t.folded or t.lemma in _LIGHT_LEMMAS:
@@ -413,6 +420,7 @@ _INTERROGATIVES = (
     "porque",
 )
 _DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
+_DONE_RE = re.compile(r"(?:aron|ieron|ó)\b|\b(?:ha|han|había|habían|habia|habian)\s", re.IGNORECASE)
 _ASKS_PURPOSE_RE = re.compile(r"\bpara que\b")
 _DATE_NOUNS = frozenset({"fecha", "dia", "mes", "ano", "año", "momento"})
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})

@@ -399,17 +399,14 @@ def _is_verb_token(tok: Token) -> bool:
     return is_verb_lemma(tok.lemma) and tok.lemma != tok.folded and not tok.capitalized
 
 
-def _same_noun(asked: Token, other: Token) -> bool:
-    """The article word is the question's noun: same lemma ("Gobierno"); or, for a question's verb, the noun of
-    its family ("gobierna" / "Gobierno"). Lemmas keep "la política argentina" apart from "el político chileno"."""
-    return other.lemma == asked.lemma or (_is_verb_token(asked) and other.stem == asked.stem and not other.is_stop)
-
-
 def gives_other_origin(question: Question, tokens: list[Token]) -> bool:
-    """Some noun the question gives a nationality ("el Gobierno chileno") has another one in ``tokens``."""
+    """Some noun the question gives a nationality ("el Gobierno chileno") has another one in ``tokens``: the
+    same noun by lemma (which keeps "la política argentina" apart from "el político chileno"), or, for a
+    question's verb, the noun of its family ("gobierna" / "Gobierno")."""
     for tok, asked in question.origins:
+        verb = _is_verb_token(tok)
         for j, other in enumerate(tokens[:-1]):
-            if _same_noun(tok, other):
+            if other.lemma == tok.lemma or (verb and other.stem == tok.stem and not other.is_stop):
                 said = nationality(tokens[j + 1])
                 if said is not None and said != asked:
                     return True
@@ -424,11 +421,12 @@ def conflicting_origin(question: Question, best: Candidate, vocab: Vocabulary) -
     if gives_other_origin(question, tokens):
         return True
     for tok, asked in question.origins:
-        if not _is_verb_token(tok) and any(_same_noun(tok, other) for other in tokens):
+        verb = _is_verb_token(tok)
+        if not verb and any(other.lemma == tok.lemma for other in tokens):
             continue
         # A verb ("¿Quién gobierna Chile?") is checked against the article's nouns of its family wherever they
         # stand: "el gobierno de Javier Milei" is the one the article calls "el Gobierno argentino".
-        elsewhere = vocab.origins.get(tok.lemma) or (vocab.origins_by_stem.get(tok.stem) if _is_verb_token(tok) else None)
+        elsewhere = vocab.origins.get(tok.lemma) or (vocab.origins_by_stem.get(tok.stem) if verb else None)
         # A role ("el mandatario argentino") may be anyone's: the article's other wording for the same
         # person ("el presidente argentino") says nothing against it.
         if elsewhere and asked not in elsewhere and tok.lemma not in PERSON_NOUNS:
@@ -538,9 +536,8 @@ _REGION_NAMES = {
 
 def unknown_origin(question: Question, article: str) -> bool:
     """A nationality in the question whose country (or region) and demonym, in any form, the article never uses."""
-    for tok in question.tokens:
-        origin = nationality(tok)
-        if origin is None or stem(origin) in article or fold(COUNTRIES.get(origin, origin)) in article:
+    for origin in question.nationalities:
+        if stem(origin) in article or fold(COUNTRIES.get(origin, origin)) in article:
             continue
         if not any(name in article for name in _REGION_NAMES.get(origin, ())):
             return True
@@ -575,6 +572,8 @@ def other_owner(
 ) -> bool:
     """"¿Qué enfatiza la campaña de Milei?" where the article speaks only of "la campaña de Kast": the noun is
     the article's, but it belongs to another protagonist, so what the article says of it is not the answer."""
+    if "de" not in question.words:
+        return False
     tokens = question.tokens
     by_start = {m.token.start: m for m in matches}
     for i in range(1, len(tokens) - 1):
