@@ -75,6 +75,11 @@ def role_answer(description: str) -> str:
     return f"{_capitalize(verb)} {_lower_first(m['what'])}, según el artículo."
 
 
+def denial(body: str) -> str:
+    """A reply to "¿…?" that the quoted sentence denies: the "no" first."""
+    return f"No. {body}"
+
+
 def plain_answer(sentence: str) -> str:
     """An answer for questions without a single short fact: the sentence, reported."""
     return reported(sentence)

@@ -30,6 +30,10 @@ IDENTITY_CONFIDENCE = 0.9
 # Another sentence within this score of the one quoted makes the answer a guess between them (the article
 # may say it twice): its confidence is capped at the calibrated level of ordinary answers. On dev, answers
 # at confidence >= 0.9 were right 92.2% of the time without the cap, 94.6% with it (0.001: 94.7%).
+# Denial words, and how many words after one a word asked about may stand to be denied ("no otorgar apoyo",
+# "no emitirá ningún respaldo").
+DENIALS = frozenset({"no", "ningun", "ninguna", "nunca", "jamas"})
+DENIAL_REACH = 3
 TIE_MARGIN = 0.01
 TIED_CONFIDENCE = 0.773
 FACT_SCORE_SLACK = 0.4
@@ -166,6 +170,8 @@ class Pipeline:
                                self._document_text(best.sentence), self.retriever.tied[best.sentence])
         fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
         body = compose.fact_answer(q.qtype, self._in_full(q.qtype, fact_text), quote) if fact_text else compose.plain_answer(quote)
+        if fact_text is None and self._denies(q, matches, best.sentence):
+            body = compose.denial(body)
         highlights = self._highlights(best.sentence, matches, fact)
         alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
         return Answer(
@@ -173,6 +179,20 @@ class Pipeline:
             confidence=round(self._confidence(decision.probability, best, ranked), 4), short_answer=fact_text,
             kind=q.qtype if fact_text else "passage", highlights=highlights,
             alternatives=alternatives, signals=decision.signals, reason=decision.reason,
+        )
+
+    def _denies(self, q: Question, matches: list, sentence: int) -> bool:
+        """"¿Milei va a apoyar a Kast?" where the sentence says "ha decidido no otorgar apoyo": a question asking
+        whether, without a denial of its own, answered by a sentence that denies what it asks about."""
+        if not q.yes_no or not ("?" in q.text or "¿" in q.text) or q.either_or is not None:
+            return False
+        if any(t.folded in DENIALS for t in q.tokens):
+            return False  # "¿No apoyará…?": which way a "no" answers it is anybody's guess
+        asked = set().union(*(m.sure_stems(GLOSSARY) for m in matches))
+        tokens = self.retriever.vocabulary.sentence_tokens[sentence]
+        return any(
+            t.folded in DENIALS and any(u.stem in asked for u in tokens[k + 1 : k + 1 + DENIAL_REACH])
+            for k, t in enumerate(tokens)
         )
 
     @staticmethod

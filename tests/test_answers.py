@@ -807,3 +807,11 @@ def test_regional_fillers_are_not_names(pipeline: Pipeline) -> None:
 def test_an_idiom_after_en_is_not_a_field(pipeline: Pipeline) -> None:
     # "las corrientes en pugna" are in conflict; "pugna" narrows nothing the article would have to name.
     assert pipeline.ask("¿Cuántas corrientes en pugna hay en las elecciones chilenas?").reason != "unknown_topic"
+
+
+def test_a_question_asking_whether_gets_a_no_when_the_article_denies_it(pipeline: Pipeline, article: Document) -> None:
+    answer = pipeline.ask("¿El gobierno de Milei va a apoyar a Kast?")
+    assert answer.answer.startswith("No. Según el artículo,")
+    assert quote_is_exact(answer, article)
+    # Nothing denied, no "no": the sentence says Milei shares Kast's ideological vision.
+    assert not pipeline.ask("¿Milei comparte la visión ideológica de Kast?").answer.startswith("No")
