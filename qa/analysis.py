@@ -15,7 +15,7 @@ import simplemma
 from nltk.stem.snowball import SnowballStemmer
 from stop_words import get_stop_words
 
-ANALYZER_VERSION = "es-snowball-fold-4"
+ANALYZER_VERSION = "es-snowball-fold-5"
 
 # Words the ``stop-words`` package lists as stopwords but which carry content
 # in questions about news ("segunda vuelta", "en qué lugar", "nueva
@@ -112,8 +112,16 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """Dictionary form from simplemma's Spanish tables, folded."""
-    return fold(simplemma.lemmatize(word.lower(), lang="es"))
+    """Dictionary form from simplemma's Spanish tables, folded; an infinitive with a clitic the tables miss
+    ("darle", "darles") gives the infinitive."""
+    lower = word.lower()
+    found = simplemma.lemmatize(lower, lang="es")
+    if found == lower:
+        for clitic in _CLITICS:
+            base = lower[: -len(clitic)]
+            if lower.endswith(clitic) and len(base) >= 3 and base.endswith(("ar", "er", "ir")):
+                return fold(base)
+    return fold(found)
 
 
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
