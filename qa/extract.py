@@ -270,7 +270,7 @@ def find_fact(
     counted: str | None = None, counted_as: frozenset[str] = frozenset(), media: frozenset[str] = frozenset(),
     question_stems: frozenset[str] = frozenset(), day: bool = False, country: bool = False,
     subjects: tuple[frozenset[str], ...] = (), beside: bool = False, in_country: str | None = None,
-    year: bool = False, purpose: bool = False,
+    year: bool = False, purpose: bool = False, reached: bool = False,
 ) -> Fact | None:
     """The fact a question of ``qtype`` asks for inside ``text`` (a sentence at ``offset``)."""
     if qtype == "time":
@@ -348,7 +348,11 @@ def find_fact(
             names = [sp for sp in names if _all_media(text[sp[0] - offset : sp[1] - offset], media)]
         if not names:
             return None
-        later = [s for s in names if s[0] >= after + offset] or names
+        later = [s for s in names if s[0] >= after + offset]
+        if not later and not reached:
+            later = names
+        elif not later:
+            return None  # "¿A quién…?" is answered by someone after the verb, or not at all
         if qtype == "person" and anchors:
             # The person asked about stands next to the words the question uses ("José Antonio Kast,
             # candidato de la derecha chilena"), not anywhere in the sentence.

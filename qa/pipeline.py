@@ -278,12 +278,16 @@ class Pipeline:
             if verb_at is None and q.qtype == "person" and says:
                 # "¿Quiénes dijeron…?" without a verb in common: whoever the sentence reports as saying it.
                 verb_at = next((t.start for t in sentence_tokens if t.lemma in REPORTING_VERBS), None)
+            anchors = tuple(positions)
+            if q.asks_object and verb_at is not None:
+                # "¿A quién no apoyará el Gobierno?": the person after the verb, not its subject before it.
+                after, verb_at, anchors, shared_verbs = verb_at - s.start, None, (), ()
             fact = find_fact(q.qtype, self._sentence_text(cand.sentence), s.start, question_words, after=after,
-                             places=self.places, verb_at=verb_at, anchors=tuple(positions),
+                             places=self.places, verb_at=verb_at, anchors=anchors,
                              passives=shared_verbs,
                              counted=counted, counted_as=counted_as, media=media, question_stems=named,
                              day=q.asks_day, year=q.asks_year, country=q.asks_country, subjects=subjects, beside=describes,
-                             in_country=q.place_country, purpose=q.asks_purpose)
+                             in_country=q.place_country, purpose=q.asks_purpose, reached=not anchors and q.asks_object)
             if not fact:
                 continue
             if q.asks_what_called and not any(w[:1].isupper() for w in self._document_text(cand.sentence)[fact.start : fact.end].split()):

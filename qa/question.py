@@ -289,6 +289,11 @@ class Question:
         return None
 
     @_once
+    def asks_object(self) -> bool:
+        """"¿A quién…?", "¿Con quiénes…?": the person asked for is the one the action reaches, not its doer."""
+        return self._says(_ASKS_OBJECT_RE, "person")
+
+    @_once
     def asks_purpose(self) -> bool:
         """"¿Para qué se usarían los recursos?" asks what something is for, not why it happened."""
         return self._says(_ASKS_PURPOSE_RE, "reason")
@@ -421,6 +426,7 @@ _INTERROGATIVES = (
 )
 _DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
 _DONE_RE = re.compile(r"(?:aron|ieron|ó)\b|\b(?:ha|han|había|habían|habia|habian)\s", re.IGNORECASE)
+_ASKS_OBJECT_RE = re.compile(r"\b(?:a|al|con|para|contra) quien(?:es)?\b")
 _ASKS_PURPOSE_RE = re.compile(r"\bpara que\b")
 _DATE_NOUNS = frozenset({"fecha", "dia", "mes", "ano", "año", "momento"})
 _COUNTRY_NOUNS = frozenset({"pais", "paises", "nacion", "naciones", "nacionalidad", "nacionalidades"})

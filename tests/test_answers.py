@@ -815,3 +815,11 @@ def test_a_question_asking_whether_gets_a_no_when_the_article_denies_it(pipeline
     assert quote_is_exact(answer, article)
     # Nothing denied, no "no": the sentence says Milei shares Kast's ideological vision.
     assert not pipeline.ask("¿Milei comparte la visión ideológica de Kast?").answer.startswith("No")
+
+
+def test_to_whom_asks_for_who_the_action_reaches(pipeline: Pipeline) -> None:
+    # "el Gobierno argentino, encabezado por Javier Milei, ha decidido no otorgar apoyo … a José Antonio Kast":
+    # the one not supported follows the verb; Milei is the one who decides.
+    assert pipeline.ask("¿A quién no apoyará el gobierno argentino?").answer.startswith("José Antonio Kast")
+    # Nobody named after the verb: no answer rather than a name from before it.
+    assert pipeline.ask("¿Con quién se reunió Milei?").refused
