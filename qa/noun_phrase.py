@@ -27,6 +27,9 @@ _ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"
 _OF = frozenset({"de", "del", "sobre", "contra"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
+# After a participle, the names of who did it and to whom: "concedida por Kast a Ámbito y Clarín".
+_AGENT_OR_ADDRESSEE = frozenset({"por", "a"})
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # How many words further an equivalent of the noun asked about may stand and still come before the noun itself.
 EQUIVALENT_DISTANCE = 5
 _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")
@@ -175,6 +178,19 @@ def _phrase(tokens: list[Token], i: int, text: str, tied: frozenset[int] = froze
             if not tokens[k].is_stop and not _is_verb(tokens[k]):
                 last = k
                 j = k + 1
+                continue
+        after_participle = tokens[last].folded.endswith(_PARTICIPLE_ENDINGS) or (tokens[last].capitalized and last > i)
+        if tok.folded in _AGENT_OR_ADDRESSEE and after_participle:
+            # "la entrevista concedida por Kast a Ámbito y Clarín": who gave it and to whom, by name.
+            k = j + 1
+            named = k
+            while named < len(tokens) and tokens[named].capitalized and _joined(tokens[named - 1], tokens[named], text):
+                named += 1
+                if named + 1 < len(tokens) and tokens[named].folded in ("y", "e") and tokens[named + 1].capitalized:
+                    named += 1
+            if named > k:
+                last = named - 1
+                j = named
                 continue
         break
     return tokens[first].start, tokens[last].end, first, last

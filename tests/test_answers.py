@@ -823,3 +823,8 @@ def test_to_whom_asks_for_who_the_action_reaches(pipeline: Pipeline) -> None:
     assert pipeline.ask("¿A quién no apoyará el gobierno argentino?").answer.startswith("José Antonio Kast")
     # Nobody named after the verb: no answer rather than a name from before it.
     assert pipeline.ask("¿Con quién se reunió Milei?").refused
+
+
+def test_a_participle_keeps_who_did_it_and_to_whom(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("¿En qué entrevista se resaltó esa posición sobre la enorme oportunidad?")
+    assert answer.short_answer == "la entrevista concedida por Kast a Ámbito y Clarín"
