@@ -214,7 +214,7 @@ class Retriever:
         for tok, f in zip(question.content, found):
             # "el candidato chileno" is Kast where the article says so; a sentence naming him meets the role.
             # Only in the singular: "los candidatos" are a group, not the one the article named.
-            if tok.folded != tok.lemma:
+            if tok.folded != tok.lemma or self.roles.keys().isdisjoint(f):
                 continue
             for role, strength in list(f.items()):
                 for name in self.roles.get(role, ()):
