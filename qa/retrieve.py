@@ -189,20 +189,25 @@ class Retriever:
         # A conjugation whose stem differs from the dictionary form's ('persiguen' / 'perseguir')
         # reaches a one-word equivalence through its lemma.
         lemma_stems = [stem(t.lemma) for t in question.content]
-        for i in range(len(stems)):
-            for size in self.phrase_sizes.get(stems[i], ()) + ((1,) if lemma_stems[i] != stems[i] else ()):
-                if i + size > len(stems):
+        phrases, phrase_sizes, n = self.phrases, self.phrase_sizes, len(stems)
+        for i in range(n):
+            sizes = phrase_sizes.get(stems[i], ())
+            if lemma_stems[i] != stems[i]:
+                sizes += (1,)
+            for size in sizes:
+                if i + size > n:
                     continue
-                targets = self.phrases.get(tuple(stems[i : i + size]))
+                targets = phrases.get(tuple(stems[i : i + size]) if size > 1 else (stems[i],))
                 if not targets and size == 1:
-                    targets = self.phrases.get((lemma_stems[i],))
+                    targets = phrases.get((lemma_stems[i],))
                 if not targets:
                     continue
                 for j in range(i, i + size):
                     glossed[j] = True
+                    f = found[j]
                     for target in targets:
-                        if found[j].get(target, 0.0) < GLOSSARY:
-                            found[j][target] = GLOSSARY
+                        if f.get(target, 0.0) < GLOSSARY:
+                            f[target] = GLOSSARY
         for j, tok in enumerate(question.content):
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
