@@ -293,17 +293,19 @@ class Retriever:
         coverage = [0.0] * n
         own = [0.0] * n
         rows = []
-        bm25 = [0.0] * len(self.data.chunks)
+        bm25: list[float] | None = None  # the first vector is taken as it is: 0.0 + x is x (BM25+ is never negative)
         for m in matches:
             row, vector = self._evidence(m.stems)
             if vector is not None:
-                bm25 = [a + b for a, b in zip(bm25, vector)]
+                bm25 = list(vector) if bm25 is None else [a + b for a, b in zip(bm25, vector)]
             w = m.weight / total
             for i, value in row.items():
                 coverage[i] += w * value
                 if value >= 0.6:
                     own[i] += w * value
             rows.append(row)
+        if bm25 is None:
+            bm25 = [0.0] * len(self.data.chunks)
         top = max(bm25)
         chunks = self.sentence_chunk_list
         chunk_score = [bm25[c] / top for c in chunks] if top > 0 else [bm25[c] for c in chunks]
