@@ -222,20 +222,25 @@ class Retriever:
         # A conjugation whose stem differs from the dictionary form's ('persiguen' / 'perseguir')
         # reaches a one-word equivalence through its lemma.
         lemma_stems = [stem(t.lemma) for t in question.content]
-        for i in range(len(stems)):
-            for size in self.phrase_sizes.get(stems[i], ()) + ((1,) if lemma_stems[i] != stems[i] else ()):
-                if i + size > len(stems):
+        phrases, phrase_sizes, n = self.phrases, self.phrase_sizes, len(stems)
+        for i in range(n):
+            sizes = phrase_sizes.get(stems[i], ())
+            if lemma_stems[i] != stems[i]:
+                sizes += (1,)
+            for size in sizes:
+                if i + size > n:
                     continue
-                targets = self.phrases.get(tuple(stems[i : i + size]))
+                targets = phrases.get(tuple(stems[i : i + size]) if size > 1 else (stems[i],))
                 if not targets and size == 1:
-                    targets = self.phrases.get((lemma_stems[i],))
+                    targets = phrases.get((lemma_stems[i],))
                 if not targets:
                     continue
                 for j in range(i, i + size):
                     glossed[j] = True
+                    f = found[j]
                     for target in targets:
-                        if found[j].get(target, 0.0) < GLOSSARY:
-                            found[j][target] = GLOSSARY
+                        if f.get(target, 0.0) < GLOSSARY:
+                            f[target] = GLOSSARY
         for j, tok in enumerate(question.content):
             if not found[j] and not known_word(tok.surface):
                 # A misspelt glossary word ("balotage" for "ballotage") still reaches its equivalents.
@@ -254,7 +259,7 @@ class Retriever:
         for tok, f in zip(question.content, found):
             # "el candidato chileno" is Kast where the article says so; a sentence naming him meets the role.
             # Only in the singular: "los candidatos" are a group, not the one the article named.
-            if tok.folded != tok.lemma:
+            if tok.folded != tok.lemma or self.roles.keys().isdisjoint(f):
                 continue
             for role, strength in list(f.items()):
                 for name in self.roles.get(role, ()):
@@ -328,17 +333,19 @@ class Retriever:
         coverage = [0.0] * n
         own = [0.0] * n
         rows = []
-        bm25 = [0.0] * len(self.data.chunks)
+        bm25: list[float] | None = None  # the first vector is taken as it is: 0.0 + x is x (BM25+ is never negative)
         for m in matches:
             row, vector = self._evidence(m.stems)
             if vector is not None:
-                bm25 = [a + b for a, b in zip(bm25, vector)]
+                bm25 = list(vector) if bm25 is None else [a + b for a, b in zip(bm25, vector)]
             w = m.weight / total
             for i, value in row.items():
                 coverage[i] += w * value
                 if value >= 0.6:
                     own[i] += w * value
             rows.append(row)
+        if bm25 is None:
+            bm25 = [0.0] * len(self.data.chunks)
         top = max(bm25)
         chunks = self.sentence_chunk_list
         chunk_score = [bm25[c] / top for c in chunks] if top > 0 else [bm25[c] for c in chunks]

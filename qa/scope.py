@@ -274,6 +274,8 @@ def action_missing(question: Question, matches: list[TermMatch], best: Candidate
     """"¿Quién ganó la segunda vuelta?": a name in a sentence that does not say anyone won is no answer;
     "¿Cuándo asumió Milei la presidencia?": a date in a sentence that does not say he took office, neither.
     A verb of saying ("¿Cuándo aclaró…?") is said, in some words, by any sentence reporting a declaration."""
+    if question.qtype not in ("person", "time"):
+        return False  # who_verb and when_verb are for these types only
     verb = question.who_verb or question.when_verb
     if verb is None:
         return False
@@ -642,8 +644,8 @@ def _places(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[str, ...]]:
 def other_place(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
     """The question places what it asks about somewhere ("en Santiago de Chile"), the sentence somewhere
     else ("en Buenos Aires"). Only where the user's capitals say which words are names."""
-    if not question.case_informative or question.yes_no:
-        return False  # "¿Se realizó en Santiago?" is answered by where it was
+    if not question.case_informative or _PLACE_PREPOSITIONS.isdisjoint(question.words) or question.yes_no:
+        return False  # no place named; or "¿Se realizó en Santiago?", answered by where it was
     asked = _places(question.tokens[1:])
     sentence = vocab.sentence_tokens[best.sentence]
     if not asked or not _places(sentence):
