@@ -6,7 +6,7 @@ import logging
 import math
 from pathlib import Path
 
-from . import compose, scope
+from . import compose, rules, scope
 from .analysis import fold, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
@@ -137,7 +137,7 @@ class Pipeline:
         if section is not None:
             return self._section_answer(text, section, matches)
         # Cheap checks first: what they refuse needs no ranking and no model.
-        missing = scope.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
+        missing = rules.missing_names(q, matches, self.retriever.vocabulary) if matches else 0
         early = scope.refused_at_once(q, matches, missing, self.retriever.owners,
                                         self.retriever.protagonist_names, self.folded_text,
                                         self.retriever.vocabulary.only_denied) if matches else None
@@ -147,7 +147,7 @@ class Pipeline:
             decision = early
         else:
             ranked = self.retriever.rank(matches) if matches else []
-            speaker = scope.speaker(q, matches, self.retriever.vocabulary) if ranked else None
+            speaker = rules.speaker(q, matches, self.retriever.vocabulary) if ranked else None
             ranked = self._attributed_first(speaker, ranked)
             best, fact = self._choose(q, ranked, matches)
             # Whether the article answers is judged on the sentence closest to the question; an explanation
@@ -212,7 +212,7 @@ class Pipeline:
         for i, cand in enumerate(ranked[:FACT_SEARCH_DEPTH]):
             if cand.score < ranked[0].score - FACT_SCORE_SLACK:
                 break
-            if scope.gives_view_of(names, cand.sentence, vocab, self.media, self.retriever.protagonist_names):
+            if rules.gives_view_of(names, cand.sentence, vocab, self.media, self.retriever.protagonist_names):
                 return [cand, *ranked[:i], *ranked[i + 1 :]]
         return ranked
 
@@ -448,7 +448,7 @@ class Pipeline:
             covered = sum(m.weight for m in matches if not named.isdisjoint(m.sure_stems(GLOSSARY)))
             share = covered / total
             if share >= SECTION_COVERAGE and (best is None or share > best[0]):
-                if not scope.gives_other_origin(q, self._heading_tokens[first]):
+                if not rules.gives_other_origin(q, self._heading_tokens[first]):
                     best = (share, first)
         return best[1] if best else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa import scope
+from qa import rules, scope
 from qa.extract import find_fact
 from qa.pipeline import Pipeline
 from qa.question import analyze
@@ -440,11 +440,11 @@ def test_a_name_the_article_never_mentions_is_refused_before_any_ranking(pipelin
     vocab = pipeline.retriever.vocabulary
     q = analyze("¿Qué opina Boric de la alianza de derecha?")
     matches = pipeline.retriever.match(q)
-    decision = scope.refused_at_once(q, matches, scope.missing_names(q, matches, vocab))
+    decision = scope.refused_at_once(q, matches, rules.missing_names(q, matches, vocab))
     assert decision is not None and decision.reason == "unknown_name" and not decision.answer
     q = analyze("¿Qué opina Milei de la alianza de derecha?")
     matches = pipeline.retriever.match(q)
-    assert scope.refused_at_once(q, matches, scope.missing_names(q, matches, vocab)) is None
+    assert scope.refused_at_once(q, matches, rules.missing_names(q, matches, vocab)) is None
     # Refused at once or after ranking, a rule's refusal reads the same.
     assert pipeline.ask("¿Qué opina Boric de la alianza de derecha?").confidence == pipeline.ask(
         "¿En qué hotel se reunieron Milei y Kast?").confidence
