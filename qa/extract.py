@@ -310,7 +310,7 @@ def find_fact(
         listed = find_fact("list", text, offset, question_words) if counted else None
         if listed:
             lead_in = text[: listed.start - offset].split()[-4:]
-            if any(stem(w) == stem(counted) for w in lead_in):
+            if any(stem(w) == stem(counted) or stem(w) in counted_as for w in lead_in):
                 return Fact(listed.start, listed.end, "count")
         # "¿Cuántos medios…?" counts the media the sentence names ("a Ámbito y Clarín").
         if counted and fold(counted) in _MEDIA_NOUNS:

@@ -164,14 +164,15 @@ class Pipeline:
                 suggestions=self.suggestions(), signals=decision.signals, reason=decision.reason,
             )
         quote = self._sentence_text(best.sentence)
-        if fact is None:
+        if fact is None and not q.yes_no:
             # "¿Qué tipo de apoyo…?": the phrase asked for, cut from the sentence chosen above.
             fact = what_phrase(q, matches, self.retriever.vocabulary.sentence_tokens[best.sentence],
                                self._document_text(best.sentence), self.retriever.tied[best.sentence])
         fact_text = self._document_text(best.sentence)[fact[0] : fact[1]] if fact else None
         body = compose.fact_answer(q.qtype, self._in_full(q.qtype, fact_text), quote) if fact_text else compose.plain_answer(quote)
-        if fact_text is None and self._denies(q, matches, best.sentence):
-            body = compose.denial(body)
+        if fact_text is None and (self._denies(q, matches, best.sentence)
+                                  or rules.other_place(q, best, self.retriever.vocabulary, whether=True)):
+            body = compose.denial(body)  # "¿Se reunieron en Santiago?": no, in Buenos Aires
         highlights = self._highlights(best.sentence, matches, fact)
         alternatives = tuple(self._source(c.sentence) for c in ranked[1:3] if c.coverage > 0)
         return Answer(

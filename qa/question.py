@@ -22,7 +22,8 @@ _TYPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("summary", r"\b(de que (se )?(trata|va|habla)|lo (mas importante|principal|esencial)|resum\w*|sintesis|sintetiza\w*|idea (principal|central)|"
                 r"tema (principal|central)|sobre que (es|trata)|que (dice|cuenta) (el|la) (articulo|noticia|nota|texto)$|"
                 r"puntos? (clave|principales)|en pocas palabras)\b"),
-    ("media", r"\b(que|cuales?|en que) (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"),
+    ("media", r"\b(que|cuales?|en que) ((dos|tres|cuatro) )?(medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?|fuentes?)\b"
+              r"|\bnombres? del? (medios?|diarios?|periodicos?|canal(es)?|radios?|emisoras?)\b"),
     ("time", r"\b(fecha|cuando|que (dia|fecha|mes|ano|año)|en que (fecha|mes|momento|ano|año|plazo|parte del? (mes|ano|año|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))|para cuando|hasta cuando|desde cuando)\b"),
     ("place", r"\b(lugar|donde|adonde|en que (lugar|ciudad|pais|sitio)|(de )?que (lugar|ciudad|pais|paises|nacionalidad))\b"),
     ("quantity", r"\b(cuant[oa]s?|cantidad de|numero de)\b"),
@@ -179,6 +180,7 @@ class Question:
         ("Me podés decir en qué ciudad…"); an unaccented "que" further in is a conjunction ("¿Es cierto que…?")."""
         return not any(
             t.folded in _ASKING_WORDS and (i < _OPENING_WORDS or t.surface.lower() != t.folded)
+            and not (t.folded == "que" and i > 0 and self.tokens[i - 1].folded in _CLAIM_WORDS)
             for i, t in enumerate(self.tokens)
         )
 
@@ -435,6 +437,8 @@ WORDING_NOUNS = frozenset(
     "expresion expresiones palabra palabras frase frases termino terminos adjetivo adjetivos calificativo "
     "calificativos concepto conceptos lema eslogan".split()
 )
+# "¿Es cierto que…?", "¿Es verdad que…?": the "que" after them introduces the claim, it asks nothing.
+_CLAIM_WORDS = frozenset({"cierto", "verdad", "posible", "seguro", "real", "probable"})
 _OTHER_WORDS = frozenset({"otro", "otra", "otros", "otras"})
 _NAMED_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "capitales", "pais", "paises", "nacion", "naciones",
                                 "provincia", "provincias", "localidad", "localidades"})

@@ -524,11 +524,12 @@ def _places(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[str, ...]]:
     return found
 
 
-def other_place(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+def other_place(question: Question, best: Candidate, vocab: Vocabulary, whether: bool = False) -> bool:
     """The question places what it asks about somewhere ("en Santiago de Chile"), the sentence somewhere
-    else ("en Buenos Aires"). Only where the user's capitals say which words are names."""
-    if not question.case_informative or _PLACE_PREPOSITIONS.isdisjoint(question.words) or question.yes_no:
-        return False  # no place named; or "¿Se realizó en Santiago?", answered by where it was
+    else ("en Buenos Aires"). Only where the user's capitals say which words are names. A question asking
+    whether ("¿Se realizó en Santiago?") is answered by where it was: ``whether`` asks about those too."""
+    if not question.case_informative or _PLACE_PREPOSITIONS.isdisjoint(question.words) or question.yes_no != whether:
+        return False
     asked = _places(question.tokens[1:])
     sentence = vocab.sentence_tokens[best.sentence]
     if not asked or not _places(sentence):

@@ -828,3 +828,21 @@ def test_to_whom_asks_for_who_the_action_reaches(pipeline: Pipeline) -> None:
 def test_a_participle_keeps_who_did_it_and_to_whom(pipeline: Pipeline) -> None:
     answer = pipeline.ask("¿En qué entrevista se resaltó esa posición sobre la enorme oportunidad?")
     assert answer.short_answer == "la entrevista concedida por Kast a Ámbito y Clarín"
+
+
+@pytest.mark.parametrize("question", [
+    "¿Se reunieron Milei y Kast en Santiago?",
+    # "¿Es cierto que…?" asks whether: its "que" introduces the claim.
+    "¿Es cierto que Milei y Kast se reunieron en Santiago?",
+])
+def test_whether_it_happened_elsewhere_is_answered_no_with_where(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.answer.startswith("No. ") and "Buenos Aires" in answer.quote
+
+
+@pytest.mark.parametrize(("question", "short"), [
+    ("¿Qué dos medios entrevistaron a Kast?", "Ámbito y Clarín"),
+    ("¿Cuál es el nombre del diario que citó la conversación?", "La Nación"),
+])
+def test_media_asked_by_count_or_by_name(pipeline: Pipeline, question: str, short: str) -> None:
+    assert pipeline.ask(question).short_answer == short
