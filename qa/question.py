@@ -187,6 +187,8 @@ class Question:
     @_once
     def origins(self) -> tuple[tuple[Token, str], ...]:
         """Each noun the question gives a nationality, with it: "el Gobierno chileno" → (Gobierno, chileno)."""
+        if not self.nationalities and _DEMONYM_OF.keys().isdisjoint(self.words):
+            return ()  # no nationality and no country named: the common case, seen at once
         found = []
         for i, tok in enumerate(self.tokens[:-1]):
             if tok.is_stop:
