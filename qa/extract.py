@@ -63,6 +63,11 @@ _REASON_RE = re.compile(
 
 
 # Where a sentence defines a term: "El término «X» se refiere a…", "X consiste en…".
+def is_definition(sentence: str) -> bool:
+    """Whether a sentence defines a word ("El término … se refiere a …")."""
+    return _DEFINITION_RE.search(sentence) is not None
+
+
 _DEFINITION_RE = re.compile(
     r"\b(?:se refiere a|se refieren a|consiste en|consisten en|significa|se define como|se entiende por|es decir|"
     r"término|concepto de)\b",

@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .analysis import Token, known_word, nationality, tokenize
+from .extract import is_definition
 from .index import IndexData
 from .memo import Memo
 
@@ -140,6 +141,11 @@ class Vocabulary:
         self.sentence_stems: list[frozenset[str]] = []
         self.token_stems: list[frozenset[str]] = []  # every word's stem, stopwords included
         self.sentence_tokens: list[list[Token]] = []
+        # The sentences that define a word ("El término … se refiere a …"): they say what it means, not what happened.
+        self.definitions = frozenset(
+            s.index for s in data.sentences
+            if is_definition(texts[data.chunks[s.chunk_index].document][s.start : s.end])
+        )
         for s in data.sentences:
             doc_text = texts[data.chunks[s.chunk_index].document]
             toks = [

@@ -315,11 +315,11 @@ class Question:
             return ()  # no preterite ending and no "ha/han": the common case, seen at once
         found = []
         for i, t in enumerate(self.tokens):
-            if t.capitalized and i > 0 or not is_verb_lemma(t.lemma) or t.lemma == t.folded or t.lemma in _LIGHT_LEMMAS:
+            if t.capitalized and i > 0 or not is_verb_lemma(t.lemma) or t.lemma == t.folded or t.lemma in _EMPTY_VERBS:
                 continue
             surface = t.surface.lower()
             perfect = i > 0 and self.tokens[i - 1].folded in ("ha", "han", "habia", "habian") and t.folded.endswith(("ado", "ido"))
-            if perfect or surface.endswith(("aron", "ieron", "ó")) and len(surface) > 3:
+            if perfect or surface.endswith(("aron", "ieron", "ó")) and len(surface) > 2:
                 found.append(t)
         return tuple(found)
 
@@ -429,6 +429,8 @@ _INTERROGATIVES = (
     "porque",
 )
 _DEMONYM_OF = {fold(country): demonym for demonym, country in COUNTRIES.items()}
+# Verbs that say nothing was done by themselves ("fue", "hubo", "tuvo"): not an action a question takes as done.
+_EMPTY_VERBS = frozenset({"ser", "estar", "haber", "tener", "ir", "quedar", "seguir", "pasar", "ocurrir", "suceder"})
 _DONE_RE = re.compile(r"(?:aron|ieron|ó)\b|\b(?:ha|han|había|habían|habia|habian)\s", re.IGNORECASE)
 _ASKS_OBJECT_RE = re.compile(r"\b(?:a|al|con|para|contra) quien(?:es)?\b")
 _ASKS_PURPOSE_RE = re.compile(r"\bpara que\b")

@@ -135,6 +135,8 @@ def sentence_rule(
         return "other_time"
     if only_possible(question, matches, best, vocab):
         return "only_possible"
+    if only_defined(question, best, vocab):
+        return "only_defined"
     if other_place(question, best, vocab):
         return "other_place"
     if other_medium(question, best, vocab, media):
@@ -378,6 +380,17 @@ def other_protagonist(
 _MONTHS = frozenset(MONTHS)
 # Modal forms that make what follows a possibility: "podría traducirse en acuerdos bilaterales".
 _POSSIBLE = frozenset({"podria", "podrian", "podra", "podran", "pudiera", "pudieran"})
+
+
+def only_defined(question: Question, best: Candidate, vocab: Vocabulary) -> bool:
+    """"¿Qué recursos del Estado utilizó Kast…?" answered by a definition ("el término… se refiere a… la
+    utilización de recursos del Estado"): a definition says what a word means, not that anyone did it."""
+    done = [v for v in question.done_verbs if v.lemma not in VIEW_VERBS and v.lemma not in _CITING_VERBS]
+    return bool(done) and not question.yes_no and best.sentence in vocab.definitions
+
+
+# Verbs with which a question cites the article itself ("¿Qué ejemplos mencionó…?").
+_CITING_VERBS = frozenset({"mencionar", "citar", "nombrar", "incluir", "enumerar", "listar", "poner"})
 
 
 def only_possible(question: Question, matches: list[TermMatch], best: Candidate, vocab: Vocabulary) -> bool:

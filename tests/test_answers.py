@@ -846,3 +846,12 @@ def test_whether_it_happened_elsewhere_is_answered_no_with_where(pipeline: Pipel
 ])
 def test_media_asked_by_count_or_by_name(pipeline: Pipeline, question: str, short: str) -> None:
     assert pipeline.ask(question).short_answer == short
+
+
+def test_a_definition_says_nobody_did_it(pipeline: Pipeline) -> None:
+    # "El término «apoyo institucional» se refiere a… la utilización de recursos del Estado": a meaning, not an act.
+    assert pipeline.ask("¿Qué recursos públicos usó Kast en su campaña?").reason in ("only_defined", "low_support")
+    assert pipeline.ask("¿Qué viajes oficiales autorizó el gobierno para Kast?").refused
+    # Asked what the definition includes, the definition answers.
+    answer = pipeline.ask("¿Qué acciones incluye el apoyo institucional?")
+    assert not answer.refused and "viajes oficiales" in answer.quote
