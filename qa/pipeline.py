@@ -30,6 +30,7 @@ IDENTITY_CONFIDENCE = 0.9
 # Another sentence within this score of the one quoted makes the answer a guess between them (the article
 # may say it twice): its confidence is capped at the calibrated level of ordinary answers. On dev, answers
 # at confidence >= 0.9 were right 92.2% of the time without the cap, 94.6% with it (0.001: 94.7%).
+_NAME_WORDS = frozenset({"nombre", "nombres"})
 # Denial words, and how many words after one a word asked about may stand to be denied ("no otorgar apoyo",
 # "no emitirá ningún respaldo").
 DENIALS = frozenset({"no", "ningun", "ninguna", "nunca", "jamas"})
@@ -255,7 +256,7 @@ class Pipeline:
         counted_as = self._counted_as(q, matches or [])
         # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
         # "¿Cuántos medios…?" counts names the article introduces as media; "¿Qué diarios…?" is answered by them.
-        media = self.media if q.asks_what_called or q.qtype in ("quantity", "media") else frozenset()
+        media = self.media if q.asks_what_called or not _NAME_WORDS.isdisjoint(q.words) or q.qtype in ("quantity", "media") else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -291,8 +292,10 @@ class Pipeline:
                              in_country=q.place_country, purpose=q.asks_purpose, reached=not anchors and q.asks_object)
             if not fact:
                 continue
-            if q.asks_what_called and not any(w[:1].isupper() for w in self._document_text(cand.sentence)[fact.start : fact.end].split()):
-                continue  # "¿Cómo se llaman?" asks for names: "exministros chilenos" names nobody
+            if (q.asks_what_called or not _NAME_WORDS.isdisjoint(q.words)) and not any(
+                w[:1].isupper() for w in self._document_text(cand.sentence)[fact.start : fact.end].split()
+            ):
+                continue  # "¿Cómo se llaman?", "¿Cuál es el nombre…?" ask for names: "exministros chilenos" names nobody
             # Answer proximity: the fact should sit next to the words the question asks about.
             gap = min((abs(p - fact.start) for p in positions), default=200) / 200.0
             value = cand.score - FACT_PROXIMITY_WEIGHT * min(gap, 1.0)

@@ -733,6 +733,7 @@ def test_what_they_are_called_needs_names(pipeline: Pipeline) -> None:
     # The article never names the former ministers: "exministros chilenos" is not what they are called.
     answer = pipeline.ask("¿Cómo se llaman?", ["¿Quiénes señalaron que la seguridad es una prioridad en Chile?"])
     assert answer.refused
+    assert pipeline.ask("¿Cuál es el nombre de los exministros que hablaron con Cadena 3?").refused
 
 
 def test_a_tie_between_two_sentences_lowers_the_confidence(pipeline: Pipeline) -> None:
