@@ -165,15 +165,19 @@ class Vocabulary:
                     capitals[t.stem] += 1
             self.sentence_stems.append(frozenset(stems))
             self.token_stems.append(frozenset(t.stem for t in toks))
-        # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos").
+        # The nationalities the article gives each noun ("Gobierno argentino", "exministros chilenos"). By lemma,
+        # not stem: "la política argentina" gives no nationality to "el político chileno"; and by stem as well,
+        # for a question's verb of the same family ("gobierna Chile" / "Gobierno argentino").
         origins: dict[str, set[str]] = defaultdict(set)
+        by_stem: dict[str, set[str]] = defaultdict(set)
         for toks in self.sentence_tokens:
             for noun, adjective in pairwise(toks):
                 origin = nationality(adjective)
                 if origin and not noun.is_stop:
                     origins[noun.lemma].add(origin)
-        # By lemma, not stem: "la política argentina" gives no nationality to "el político chileno".
+                    by_stem[noun.stem].add(origin)
         self.origins = {lemma: frozenset(found) for lemma, found in origins.items()}
+        self.origins_by_stem = {st: frozenset(found) for st, found in by_stem.items()}
         # Stems the article only ever uses denied ("no emitirá ningún respaldo", "no otorgar apoyo").
         said: dict[str, bool] = {}
         for toks in self.sentence_tokens:
@@ -182,14 +186,6 @@ class Vocabulary:
                     denied = any(b.folded in _DENIALS for b in toks[max(0, i - 2) : i])
                     said[t.stem] = said.get(t.stem, False) or not denied
         self.only_denied = frozenset(st for st, affirmed in said.items() if not affirmed)
-        # ...and by stem, for a question's verb of the same family ("gobierna Chile" / "Gobierno argentino").
-        by_stem: dict[str, set[str]] = defaultdict(set)
-        for toks in self.sentence_tokens:
-            for noun, adjective in pairwise(toks):
-                origin = nationality(adjective)
-                if origin and not noun.is_stop:
-                    by_stem[noun.stem].add(origin)
-        self.origins_by_stem = {st: frozenset(found) for st, found in by_stem.items()}
         self.section_stems = {
             s.index: frozenset(t.stem for t in tokenize(s.section) if not t.is_stop) for s in data.sentences
         }
