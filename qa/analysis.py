@@ -116,16 +116,23 @@ def lemma(word: str) -> str:
     ("darle", "darles") gives the infinitive."""
     lower = word.lower()
     found = simplemma.lemmatize(lower, lang="es")
-    if found == lower:
-        for clitic in _CLITICS:
-            base = lower[: -len(clitic)]
-            if lower.endswith(clitic) and len(base) >= 3 and base.endswith(("ar", "er", "ir")):
-                return fold(base)
+    if found == lower and (base := _clitic_base(lower, ("ar", "er", "ir"))) is not None:
+        return fold(base)
     return fold(found)
 
 
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _CLITICS = ("selo", "sela", "selos", "selas", "se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos")
+
+
+def _clitic_base(lower: str, endings: tuple[str, ...]) -> str | None:
+    """The verb form before an attached clitic ("darle" → "dar", "firmarse" → "firmar"), if it ends in one of
+    ``endings``; else None."""
+    for clitic in _CLITICS:
+        base = lower[: -len(clitic)]
+        if lower.endswith(clitic) and len(base) >= 3 and base.endswith(endings):
+            return base
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -134,9 +141,8 @@ def known_word(word: str) -> bool:
     lower = word.lower()
     if simplemma.is_known(word, lang="es") or simplemma.is_known(lower, lang="es"):
         return True
-    for clitic in _CLITICS:
-        if lower.endswith(clitic) and len(lower) - len(clitic) >= 3 and lower[: -len(clitic)].endswith(("ar", "er", "ir", "ndo")):
-            return True
+    if _clitic_base(lower, ("ar", "er", "ir", "ndo")) is not None:
+        return True
     # Users drop accents: 'inflacion' is 'inflación'.
     for i, ch in enumerate(lower):
         if ch in _ACCENTED and simplemma.is_known(lower[:i] + _ACCENTED[ch] + lower[i + 1 :], lang="es"):
@@ -210,6 +216,11 @@ MONTHS = (
 def is_verb_lemma(dictionary_form: str) -> bool:
     """Whether a lemma looks like a Spanish infinitive (-ar, -er, -ir): a verb, without a tagger."""
     return dictionary_form.endswith(("ar", "er", "ir"))
+
+
+def is_conjugated(token: Token) -> bool:
+    """A conjugated verb ("gobierna", "firmaron"): its lemma is an infinitive the word itself is not."""
+    return is_verb_lemma(token.lemma) and token.lemma != token.folded
 
 
 @lru_cache(maxsize=65536)

@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from . import compose, rules, scope
-from .analysis import fold, is_verb_lemma, known_word, stem, tokenize
+from .analysis import fold, is_conjugated, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
 from .extract import apposition, find_fact, full_names, led_by, list_items, media_names, place_names
@@ -397,7 +397,7 @@ class Pipeline:
         for m in matches:
             named = {st for st, v in m.stems.items() if v >= 0.85 and vocab.terms[st].capitalized}
             # "¿Quién gobierna Chile?" asks who does something: "gobierna" meets "Gobierno" but names nobody.
-            if not named or (is_verb_lemma(m.token.lemma) and m.token.lemma != m.token.folded and not m.token.capitalized):
+            if not named or (is_conjugated(m.token) and not m.token.capitalized):
                 return None  # the question asks more than who someone is
             names |= named
         first_mention: int | None = None

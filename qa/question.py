@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from .analysis import (
-    COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_verb_lemma, known_word, nationality_of, normalize, tokenize,
+    COUNTRIES, COUNTRY_NAMES, Token, demonym, fold, is_conjugated, is_verb_lemma, known_word, nationality_of, normalize, tokenize,
 )
 from .matching import PERSON_NOUNS
 
@@ -197,7 +197,7 @@ class Question:
             if nxt.folded.endswith("mente") and i + 2 < len(self.tokens):
                 nxt = self.tokens[i + 2]  # "gobierna actualmente Chile"
             origin = nationality_of(nxt.lemma, nxt.folded)
-            if origin is None and is_verb_lemma(tok.lemma) and tok.lemma != tok.folded:
+            if origin is None and is_conjugated(tok):
                 origin = _DEMONYM_OF.get(nxt.folded)  # "gobierna Chile": the Chilean government's doing
             if origin is not None:
                 found.append((tok, origin))
@@ -315,7 +315,7 @@ class Question:
             return ()  # no preterite ending and no "ha/han": the common case, seen at once
         found = []
         for i, t in enumerate(self.tokens):
-            if t.capitalized and i > 0 or not is_verb_lemma(t.lemma) or t.lemma == t.folded or t.lemma in _EMPTY_VERBS:
+            if t.capitalized and i > 0 or not is_conjugated(t) or t.lemma in _EMPTY_VERBS:
                 continue
             surface = t.surface.lower()
             perfect = i > 0 and self.tokens[i - 1].folded in ("ha", "han", "habia", "habian") and t.folded.endswith(("ado", "ido"))
@@ -345,7 +345,7 @@ class Question:
         if self.inherited:
             # "¿Y en qué fecha?" after "¿Dónde se reunieron…?": the event is the previous question's.
             return next((t for t in self.content[len(self.content) - self.inherited :]
-                         if is_verb_lemma(t.lemma) and t.lemma != t.folded and not t.capitalized
+                         if is_conjugated(t) and not t.capitalized
                          and t.lemma not in _LIGHT_LEMMAS and t.lemma not in _HOLDS_EVENT), None)
         return None
 
@@ -701,7 +701,7 @@ def _type_noun(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> int | N
             if (tokens[k].folded in _COUNT_WORDS or tokens[k].surface.isdigit()) and k + 1 < len(tokens):
                 k += 1  # "¿Qué dos países…?" asks for countries, two of them
             nxt = tokens[k]
-            if is_verb_lemma(nxt.lemma) and nxt.lemma != nxt.folded or nxt.folded in _DESCRIPTIVE_NOUNS:
+            if is_conjugated(nxt) or nxt.folded in _DESCRIPTIVE_NOUNS:
                 return None
             for j, c in enumerate(content):
                 if c.start == nxt.start:

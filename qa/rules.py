@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysis import COUNTRIES, MONTHS, Token, fold, is_verb_lemma, known_word, nationality, stem
+from .analysis import COUNTRIES, MONTHS, Token, fold, is_conjugated, is_verb_lemma, known_word, nationality, stem
 from .extract import WEB_SUFFIX_RE
 from .matching import EXACT, PAIR, PERSON_NOUNS, TYPO, TermMatch, Vocabulary
 from .question import VIEW_VERBS, WORDING_NOUNS, Question
@@ -235,7 +235,7 @@ def speaker(question: Question, matches: list[TermMatch], vocab: Vocabulary) -> 
             break
         m = by_start.get(tok.start)
         # (A conjugated verb is no speaker; "canciller" only looks like an infinitive.)
-        if m is None or is_verb_lemma(tok.lemma) and tok.folded != tok.lemma or tok.folded in question.light:
+        if m is None or is_conjugated(tok) or tok.folded in question.light:
             continue
         if not m.stems:
             return {UNKNOWN_SPEAKER}
@@ -282,8 +282,8 @@ def _media_words(media: frozenset[str]) -> frozenset[str]:
 
 
 def _is_verb_token(tok: Token) -> bool:
-    """A conjugated verb ("gobierna"): its lemma is an infinitive it is not."""
-    return is_verb_lemma(tok.lemma) and tok.lemma != tok.folded and not tok.capitalized
+    """A conjugated verb ("gobierna"), not a capitalised name that only looks like one."""
+    return is_conjugated(tok) and not tok.capitalized
 
 
 def gives_other_origin(question: Question, tokens: list[Token]) -> bool:
