@@ -10,7 +10,7 @@ from . import compose, rules, scope
 from .analysis import fold, is_conjugated, is_verb_lemma, known_word, stem, tokenize
 from .chunking import LEAD_SECTION, section_headings
 from .errors import InvalidQuestion
-from .extract import apposition, find_fact, full_names, led_by, list_items, media_names, place_names
+from .extract import apposition, find_fact, full_names, led_by, list_items, place_names
 from .index import IndexData, ensure
 from .noun_phrase import what_phrase
 from .question import REPORTING_VERBS, Question, analyze
@@ -30,7 +30,6 @@ IDENTITY_CONFIDENCE = 0.9
 # Another sentence within this score of the one quoted makes the answer a guess between them (the article
 # may say it twice): its confidence is capped at the calibrated level of ordinary answers. On dev, answers
 # at confidence >= 0.9 were right 92.2% of the time without the cap, 94.6% with it (0.001: 94.7%).
-_NAME_WORDS = frozenset({"nombre", "nombres"})
 # Denial words, and how many words after one a word asked about may stand to be denied ("no otorgar apoyo",
 # "no emitirá ningún respaldo").
 DENIALS = frozenset({"no", "ningun", "ninguna", "nunca", "jamas"})
@@ -107,7 +106,7 @@ class Pipeline:
             for tokens in self.retriever.vocabulary.sentence_tokens
         ]
         self.places = frozenset(n for d in data.documents for n in place_names(d.text))
-        self.media = frozenset(n for d in data.documents for n in media_names(d.text))
+        self.media = self.retriever.media
         # "Kast" answers "¿Quién…?" in full: the name the article gives him elsewhere.
         self.full_names = {short: full for d in data.documents for short, full in full_names(d.text).items()}
         # Built once, here and not on a request; refusals met while checking them offer the summary.
@@ -256,7 +255,7 @@ class Pipeline:
         counted_as = self._counted_as(q, matches or [])
         # "¿Quién informó…?" may be answered by a newspaper; "¿Cómo se llaman los exministros?" may not.
         # "¿Cuántos medios…?" counts names the article introduces as media; "¿Qué diarios…?" is answered by them.
-        media = self.media if q.asks_what_called or not _NAME_WORDS.isdisjoint(q.words) or q.qtype in ("quantity", "media") else frozenset()
+        media = self.media if q.asks_for_names or q.qtype in ("quantity", "media") else frozenset()
         best: tuple[float, Candidate, tuple[int, int] | None] | None = None
         for cand in ranked if q.qtype == "reason" else ranked[:FACT_SEARCH_DEPTH]:
             if cand.score < top.score - (REASON_SCORE_SLACK if q.qtype == "reason" else FACT_SCORE_SLACK):
@@ -292,7 +291,7 @@ class Pipeline:
                              in_country=q.place_country, purpose=q.asks_purpose, reached=not anchors and q.asks_object)
             if not fact:
                 continue
-            if (q.asks_what_called or not _NAME_WORDS.isdisjoint(q.words)) and not any(
+            if q.asks_for_names and not any(
                 w[:1].isupper() for w in self._document_text(cand.sentence)[fact.start : fact.end].split()
             ):
                 continue  # "¿Cómo se llaman?", "¿Cuál es el nombre…?" ask for names: "exministros chilenos" names nobody

@@ -252,6 +252,12 @@ class Question:
         return self._says(_CALLED_RE, needs=("como se llama",))
 
     @_once
+    def asks_for_names(self) -> bool:
+        """"¿Cómo se llaman…?", "¿Cuál es el nombre…?": a name answers, not a description ("exministros
+        chilenos") nor a medium."""
+        return self.asks_what_called or not _NAME_WORDS.isdisjoint(self.words)
+
+    @_once
     def asks_country(self) -> bool:
         """"¿De qué país es…?", "¿De qué nacionalidad…?": a nationality answers ("el Gobierno argentino")."""
         return self._says(_ASKS_COUNTRY_RE, "place")
@@ -442,6 +448,7 @@ WORDING_NOUNS = frozenset(
     "calificativos concepto conceptos lema eslogan".split()
 )
 # "¿Es cierto que…?", "¿Es verdad que…?": the "que" after them introduces the claim, it asks nothing.
+_NAME_WORDS = frozenset({"nombre", "nombres"})
 _CLAIM_WORDS = frozenset({"cierto", "verdad", "posible", "seguro", "real", "probable"})
 _OTHER_WORDS = frozenset({"otro", "otra", "otros", "otras"})
 _NAMED_PLACE_NOUNS = frozenset({"ciudad", "ciudades", "capital", "capitales", "pais", "paises", "nacion", "naciones",

@@ -110,9 +110,9 @@ class Retriever:
         )
         self.roles, self.role_names = self._roles(data)
         # The words of the media's names ("Ámbito", "La Nación"): common nouns too ("ámbito", "naciones").
-        self.media_stems = frozenset(
-            t.stem for d in data.documents for name in media_names(d.text) for t in tokenize(name) if not t.is_stop
-        )
+        # The names the article introduces as media, folded ("la nacion", "ambito"): read once, here.
+        self.media = frozenset(n for d in data.documents for n in media_names(d.text))
+        self.media_stems = frozenset(t.stem for name in self.media for t in tokenize(name) if not t.is_stop)
         self.owners = self._owners()
         # Stems of each sentence's heading and paragraph neighbours: its context.
         self.context_stems = [
