@@ -20,16 +20,16 @@ from .retrieve import GLOSSARY
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 # What stands between a subject and its verb: "la seguridad se ha convertido", "que no emitirá".
 _AUXILIARIES = frozenset({"se", "ha", "han", "habia", "habian", "no", "le", "les", "lo", "la", "fue", "es"})
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # Forms that, after a noun, are adjectives even when the lemmatiser reads a verb: participles, and plurals
 # ("campañas externas"; a verb ending in -as would be a second person, which news does not use).
-_ADJECTIVE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "os", "as")
+_ADJECTIVE_ENDINGS = _PARTICIPLE_ENDINGS + ("os", "as")
 # Complements that belong to the noun: "la discusión sobre la desigualdad", "mano dura contra la delincuencia".
 _OF = frozenset({"de", "del", "sobre", "contra"})
 _ASKS_WHAT = frozenset({"que", "cual", "cuales"})
 MAX_PHRASE_WORDS = 8
 # After a participle, the names of who did it and to whom: "concedida por Kast a Ámbito y Clarín".
 _AGENT_OR_ADDRESSEE = frozenset({"por", "a"})
-_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # How many words further an equivalent of the noun asked about may stand and still come before the noun itself.
 EQUIVALENT_DISTANCE = 5
 _QUOTED_RE = re.compile(r"“[^”]{1,80}”|«[^»]{1,80}»|\"[^\"]{1,80}\"")

@@ -109,8 +109,8 @@ class Retriever:
             if t.stem in self.protagonists and not known_word(t.surface)
         )
         self.roles, self.role_names = self._roles(data)
-        # The words of the media's names ("Ámbito", "La Nación"): common nouns too ("ámbito", "naciones").
-        # The names the article introduces as media, folded ("la nacion", "ambito"): read once, here.
+        # The names the article introduces as media, folded ("la nacion", "ambito"): read once, here; and their
+        # words, which are common nouns too ("ámbito", "naciones").
         self.media = frozenset(n for d in data.documents for n in media_names(d.text))
         self.media_stems = frozenset(t.stem for name in self.media for t in tokenize(name) if not t.is_stop)
         self.owners = self._owners()

@@ -72,24 +72,22 @@ def question_rule(
 
     What they refuse is refused whatever sentence would rank first. ``missing`` is :func:`missing_names`."""
     if missing > 0:
-        rule = "unknown_name"
-    elif unknown_kind(question, matches):
-        rule = "unknown_kind"
-    elif unknown_topic(question, matches):
-        rule = "unknown_topic"
-    elif owners and other_owner(question, matches, owners, protagonists):
-        rule = "other_owner"
-    elif unknown_term(question, matches):
-        rule = "unknown_term"
-    elif article and other_period(question, article):
-        rule = "other_period"
-    elif article and unknown_origin(question, article):
-        rule = "unknown_origin"
-    elif denied and only_denied(question, matches, denied):
-        rule = "only_denied"
-    else:
-        return None
-    return rule
+        return "unknown_name"
+    if unknown_kind(question, matches):
+        return "unknown_kind"
+    if unknown_topic(question, matches):
+        return "unknown_topic"
+    if owners and other_owner(question, matches, owners, protagonists):
+        return "other_owner"
+    if unknown_term(question, matches):
+        return "unknown_term"
+    if article and other_period(question, article):
+        return "other_period"
+    if article and unknown_origin(question, article):
+        return "unknown_origin"
+    if denied and only_denied(question, matches, denied):
+        return "only_denied"
+    return None
 
 
 def sentence_rule(
